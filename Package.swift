@@ -1,0 +1,33 @@
+// swift-tools-version: 6.2
+// Etch: a compiler from trained neural networks to fixed-point HLS for detector-side FPGAs.
+// Targets follow the pipeline; dependencies only point down it (see docs/architecture.md).
+import PackageDescription
+
+let package = Package(
+  name: "Etch",
+  products: [
+    .executable(name: "etch", targets: ["etch"]),
+    .library(name: "FixedPoint", targets: ["FixedPoint"]),
+    .library(name: "ModelFormat", targets: ["ModelFormat"]),
+    .library(name: "Reference", targets: ["Reference"]),
+  ],
+  targets: [
+    // Leaf: ap_fixed formats and raw-integer arithmetic.
+    .target(name: "FixedPoint"),
+    // Graph IR, model format v1 (JSON + safetensors), NumPy .npy files.
+    .target(name: "ModelFormat"),
+    // Float32 interpreter of the graph: the float oracle.
+    .target(name: "Reference", dependencies: ["ModelFormat"]),
+    // Command implementations; the `etch` executable only calls into this.
+    .target(name: "EtchCLI", dependencies: ["FixedPoint", "ModelFormat", "Reference"]),
+    .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
+    // Helpers shared by the test targets: locating ../shared, temporary files, running etch.
+    .target(name: "TestSupport", dependencies: ["ModelFormat"]),
+    .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint"]),
+    .testTarget(name: "ModelFormatTests", dependencies: ["ModelFormat", "TestSupport"]),
+    .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Seed: replaced by a call into EtchCLI.
+print("etch")
