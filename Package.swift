@@ -18,13 +18,17 @@ let package = Package(
     .target(name: "ModelFormat"),
     // Float32 interpreter of the graph: the float oracle.
     .target(name: "Reference", dependencies: ["ModelFormat"]),
+    // Passes on the float graph (simplify, calibrate, quantize) and lowering to the FixedIR.
+    .target(name: "Compiler", dependencies: ["FixedPoint", "ModelFormat", "Reference"]),
     // Command implementations; the `etch` executable only calls into this.
-    .target(name: "EtchCLI", dependencies: ["FixedPoint", "ModelFormat", "Reference"]),
+    .target(
+      name: "EtchCLI", dependencies: ["FixedPoint", "ModelFormat", "Reference", "Compiler"]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Helpers shared by the test targets: locating ../shared, temporary files, running etch.
     .target(name: "TestSupport", dependencies: ["ModelFormat"]),
     .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint"]),
     .testTarget(name: "ModelFormatTests", dependencies: ["ModelFormat", "TestSupport"]),
+    .testTarget(name: "CompilerTests", dependencies: ["Compiler", "ModelFormat", "TestSupport"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),
