@@ -41,3 +41,55 @@ func sharedModelLoads(_ name: String) throws {
       == .avgpool2d(Pooling2D(kernel: Pair(2, 2), stride: Pair(1, 1), padding: Pair(1, 1))))
   #expect(model.weights["conv1.weight"]?.shape.count == 4)
 }
+
+/// The shapes PyTorch produced (trace0.safetensors, keyed by node name) equal ours.
+@Test(arguments: SharedData.goldenCases)
+func inferredShapesMatchPyTorchTrace(_ name: String) throws {
+  let model = try ModelLoader.load(contentsOf: sharedModelURL(name))
+  let shapes = try ShapeInference.shapes(of: model)
+  let trace = try SafeTensors(
+    contentsOf: SharedData.golden(name).appendingPathComponent("trace0.safetensors"))
+  #expect(trace.tensors.count == model.nodes.count, "\(name): one traced tensor per node")
+  for node in model.nodes {
+    let traced = trace.tensors[node.name]?.shape
+    #expect(shapes[node.name] == traced, "\(name): node \(node.name)")
+  }
+}
+
+/// The real BraggNN's shapes, stated independently from its architecture.
+@Test func realBraggNNShapes() throws {
+  let model = try ModelLoader.load(contentsOf: sharedModelURL("real/braggnn"))
+  let shapes = try ModelVerifier(file: "braggnn.json").verify(model)
+  #expect(shapes["conv1"] == [64, 9, 9])
+  #expect(shapes["nlb_theta"] == [32, 9, 9])
+  #expect(shapes["nlb_affinity"] == [81, 81])
+  #expect(shapes["nlb_y_map"] == [32, 9, 9])
+  #expect(shapes["conv3"] == [8, 5, 5])
+  #expect(shapes["flatten"] == [200])
+  #expect(shapes["peak"] == [2])
+}
+
+/// write → read gives back an equal model, and writing is deterministic.
+@Test(arguments: sharedModels)
+func writeReadRoundTripIsExact(_ name: String) throws {
+  let model = try ModelLoader.load(contentsOf: sharedModelURL(name))
+  let folder = try temporaryFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let url = folder.appendingPathComponent("copy.json")
+  try ModelWriter.write(model, to: url)
+  let reread = try ModelLoader.load(contentsOf: url)
+  #expect(reread == model)
+  let first = try Data(contentsOf: url)
+  let firstWeights = try Data(contentsOf: folder.appendingPathComponent("copy.safetensors"))
+  try ModelWriter.write(reread, to: url)
+  #expect(try Data(contentsOf: url) == first)
+  #expect(try Data(contentsOf: folder.appendingPathComponent("copy.safetensors")) == firstWeights)
+}
+
+/// A fresh, empty folder under the system's temporary directory.
+func temporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("etch-model-tests-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
