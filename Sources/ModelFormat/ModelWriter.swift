@@ -29,8 +29,8 @@ public enum ModelWriter {
 
   /// The model document as JSON text, naming `weightsFile` in its `weights` field.
   ///
-  /// Fields in the order of docs/model-format.md, one node per line, params and quant
-  /// sorted by key, attributes only where they differ from their defaults.
+  /// Fields in the order of docs/model-format.md, one node per line, params in role order,
+  /// quant sorted by key, attributes only where they differ from their defaults.
   public static func json(of model: Model, weightsFile: String) -> String {
     model.jsonText(weightsFile: weightsFile)
   }
