@@ -178,7 +178,8 @@ struct ShapeRule {
     let channels = x[0]
     guard channels % groups == 0 else {
       throw attributeError(
-        "groups", expected: "a divisor of the \(channels) input channels", found: "\(groups)")
+        "groups", expected: "a divisor of the input's channel count, \(channels)",
+        found: "\(groups)")
     }
     let perGroup = channels / groups
     guard let weight = params["weight"], weight.count == rank, weight[1] == perGroup else {
@@ -186,7 +187,7 @@ struct ShapeRule {
       throw paramError(
         "weight",
         expected: "\(layout) = [out, \(perGroup), \(kernel)] (input '\(node.inputs[0])' has "
-          + "\(channels) channels, groups \(groups))")
+          + "\(channels) channel\(channels == 1 ? "" : "s"), groups \(groups))")
     }
     guard weight[0] % groups == 0 else {
       throw paramError("weight", expected: "out channels divisible by groups \(groups)")
