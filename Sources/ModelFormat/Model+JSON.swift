@@ -67,7 +67,8 @@ extension Model {
   private static func decodeNode(
     _ value: JSONValue, index: Int, file: String
   ) throws(ModelError) -> Node {
-    var object = try ObjectReader(value, file: file, at: .nodeIndex(index), field: "nodes[\(index)]")
+    var object = try ObjectReader(
+      value, file: file, at: .nodeIndex(index), field: "nodes[\(index)]")
     let name = try object.string("name")
     object = object.located(.node(name, op: nil))
     let opName = try object.string("op")
@@ -119,7 +120,9 @@ extension Model {
       ]
       members += node.op.nonDefaultAttributes
       if !node.params.isEmpty {
-        let params = node.orderedParams.map { JSONValue.Member(key: $0.role, value: .string($0.tensor)) }
+        let params = node.orderedParams.map {
+          JSONValue.Member(key: $0.role, value: .string($0.tensor))
+        }
         members.append(.init(key: "params", value: .object(params)))
       }
       let comma = index == nodes.count - 1 ? "" : ","

@@ -20,7 +20,8 @@ public enum ModelWriter {
     _ model: Model, to url: URL, weightsFile: String? = nil
   ) throws(ModelError) {
     let weightsName =
-      weightsFile ?? url.deletingPathExtension().appendingPathExtension("safetensors")
+      weightsFile
+      ?? url.deletingPathExtension().appendingPathExtension("safetensors")
       .lastPathComponent
     let weightsURL = ModelLoader.resolve(weightsName, relativeTo: url)
     try SafeTensors(tensors: model.weights).write(to: weightsURL)

@@ -14,7 +14,9 @@ public enum ShapeInference {
   /// Nodes are visited in list order, so each node's inputs must be defined before it (the
   /// verifier reports cycles and ordering problems more precisely; call it first).
   /// - Parameter file: the model document's path, for error messages.
-  public static func shapes(of model: Model, file: String? = nil) throws(ModelError) -> [String: [Int]] {
+  public static func shapes(of model: Model, file: String? = nil) throws(ModelError) -> [String:
+    [Int]]
+  {
     let file = file ?? "\(model.name).json"
     var shapes: [String: [Int]] = [:]
     for input in model.inputs {

@@ -16,8 +16,10 @@ struct ShapeRule {
 
   func output() throws(ModelError) -> [Int] {
     for (index, shape) in inputs.enumerated()
-    where shape.isEmpty || shape.contains(where: { $0 < 1 }) || ModelLimits.violation(shape) != nil {
-      throw inputError(index, expected: "a non-empty shape of positive dimensions within the limits")
+    where shape.isEmpty || shape.contains(where: { $0 < 1 }) || ModelLimits.violation(shape) != nil
+    {
+      throw inputError(
+        index, expected: "a non-empty shape of positive dimensions within the limits")
     }
     for (role, shape) in params.sorted(by: { $0.key < $1.key })
     where ModelLimits.violation(shape) != nil || shape.contains(where: { $0 < 1 }) {
@@ -37,9 +39,11 @@ struct ShapeRule {
         axis: "length")
       return [w[0], length]
     case .conv2d(let c):
-      let stride = Pair(try check("stride", c.stride.h, minimum: 1), try check("stride", c.stride.w, minimum: 1))
+      let stride = Pair(
+        try check("stride", c.stride.h, minimum: 1), try check("stride", c.stride.w, minimum: 1))
       let dilation = Pair(
-        try check("dilation", c.dilation.h, minimum: 1), try check("dilation", c.dilation.w, minimum: 1))
+        try check("dilation", c.dilation.h, minimum: 1),
+        try check("dilation", c.dilation.w, minimum: 1))
       let p = c.padding
       for side in [p.top, p.left, p.bottom, p.right] { _ = try check("padding", side, minimum: 0) }
       let groups = try check("groups", c.groups, minimum: 1)
@@ -145,7 +149,8 @@ struct ShapeRule {
     let span = dilation * (kernel - 1) + 1
     guard size + padding >= span else {
       throw inputError(
-        0, expected: "a \(axis) of at least \(span) after padding (\(padding) added), "
+        0,
+        expected: "a \(axis) of at least \(span) after padding (\(padding) added), "
           + "the extent of the \(dilation > 1 ? "dilated " : "")kernel")
     }
     return (size + padding - span) / stride + 1
@@ -157,7 +162,8 @@ struct ShapeRule {
     let features = x[x.count - 1]
     guard let weight = params["weight"], weight.count == 2, weight[1] == features else {
       throw paramError(
-        "weight", expected: "[out, \(features)] (input '\(node.inputs[0])' has \(features) features)")
+        "weight",
+        expected: "[out, \(features)] (input '\(node.inputs[0])' has \(features) features)")
     }
     try checkBias(weight[0])
     return Array(x.dropLast()) + [weight[0]]
@@ -200,9 +206,12 @@ struct ShapeRule {
 
   private func pool(_ p: Pooling2D) throws(ModelError) -> [Int] {
     try requireRank(3...3, layout: "[C, H, W]")
-    let kernel = Pair(try check("kernel", p.kernel.h, minimum: 1), try check("kernel", p.kernel.w, minimum: 1))
-    let stride = Pair(try check("stride", p.stride.h, minimum: 1), try check("stride", p.stride.w, minimum: 1))
-    let padding = Pair(try check("padding", p.padding.h, minimum: 0), try check("padding", p.padding.w, minimum: 0))
+    let kernel = Pair(
+      try check("kernel", p.kernel.h, minimum: 1), try check("kernel", p.kernel.w, minimum: 1))
+    let stride = Pair(
+      try check("stride", p.stride.h, minimum: 1), try check("stride", p.stride.w, minimum: 1))
+    let padding = Pair(
+      try check("padding", p.padding.h, minimum: 0), try check("padding", p.padding.w, minimum: 0))
     guard padding.h * 2 <= kernel.h, padding.w * 2 <= kernel.w else {
       throw attributeError(
         "padding", expected: "at most half the kernel, [\(kernel.h / 2), \(kernel.w / 2)]",
@@ -231,7 +240,8 @@ struct ShapeRule {
     let fits = unknowns == 1 ? count % known == 0 : count == known
     guard fits else {
       throw inputError(
-        0, expected: "\(known)\(unknowns == 1 ? " times a whole number of" : "") elements "
+        0,
+        expected: "\(known)\(unknowns == 1 ? " times a whole number of" : "") elements "
           + "for shape \(render(shape)), found \(count)")
     }
     return shape.map { $0 == -1 ? count / known : $0 }

@@ -65,7 +65,8 @@ let spellings: [Spelling] = [
     expected: .upsample2d(scale: Pair(1, 3), mode: .nearest)),
   Spelling(op: "reshape", attributes: #""shape": [16, -1]"#, expected: .reshape(shape: [16, -1])),
   Spelling(op: "concat", attributes: "", expected: .concat(axis: 0)),
-  Spelling(op: "transpose", attributes: #""perm": [2, 0, -2]"#, expected: .transpose(perm: [2, 0, -2])),
+  Spelling(
+    op: "transpose", attributes: #""perm": [2, 0, -2]"#, expected: .transpose(perm: [2, 0, -2])),
   Spelling(op: "global_avgpool2d", attributes: "", expected: .globalAvgpool2d),
 ]
 
@@ -106,7 +107,8 @@ let badAttributes: [BadAttribute] = [
 @Test(arguments: badAttributes)
 func badAttributeValuesAreRefused(_ bad: BadAttribute) {
   do {
-    _ = try ModelLoader.decode(json: document(op: bad.op, attributes: bad.attributes), file: "one.json")
+    _ = try ModelLoader.decode(
+      json: document(op: bad.op, attributes: bad.attributes), file: "one.json")
     Issue.record("accepted \(bad.attributes)")
   } catch {
     guard case .invalidAttribute(let file, let node, let op, let attribute, _, _) = error else {
@@ -114,17 +116,23 @@ func badAttributeValuesAreRefused(_ bad: BadAttribute) {
       return
     }
     #expect([file, node, op, attribute] == ["one.json", "n", bad.op, bad.attribute])
-    #expect(error.description.hasPrefix("one.json: node 'n' (\(bad.op)): attribute '\(bad.attribute)'"))
+    #expect(
+      error.description.hasPrefix("one.json: node 'n' (\(bad.op)): attribute '\(bad.attribute)'"))
   }
 }
 
 @Test func nodeWithoutAttributesRejectsAnyAttribute() {
   do {
-    _ = try ModelLoader.decode(json: document(op: "relu", attributes: #""alpha": 0.1"#), file: "one.json")
+    _ = try ModelLoader.decode(
+      json: document(op: "relu", attributes: #""alpha": 0.1"#), file: "one.json")
     Issue.record("accepted an attribute on relu")
   } catch {
     #expect(
-      error == .unknownAttribute(file: "one.json", node: "n", op: "relu", attribute: "alpha", accepted: []))
-    #expect(error.description == "one.json: node 'n' (relu): unknown attribute 'alpha'; relu takes no attributes")
+      error
+        == .unknownAttribute(
+          file: "one.json", node: "n", op: "relu", attribute: "alpha", accepted: []))
+    #expect(
+      error.description
+        == "one.json: node 'n' (relu): unknown attribute 'alpha'; relu takes no attributes")
   }
 }

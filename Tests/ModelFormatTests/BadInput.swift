@@ -96,10 +96,11 @@ enum BaseModel {
   /// The base model's weight tensors as header entries of F32 data laid out without holes,
   /// with `fc2.weight` replaced by `last`.
   static func header(last: String) -> String {
-    "{" + [
-      entry("conv1.bias", "F32", [2], 0, 8), entry("conv1.weight", "F32", [2, 1, 3, 3], 8, 80),
-      entry("fc1.bias", "F32", [4], 80, 96), entry("fc1.weight", "F32", [4, 18], 96, 384),
-      last,
-    ].joined(separator: ", ") + "}"
+    "{"
+      + [
+        entry("conv1.bias", "F32", [2], 0, 8), entry("conv1.weight", "F32", [2, 1, 3, 3], 8, 80),
+        entry("fc1.bias", "F32", [4], 80, 96), entry("fc1.weight", "F32", [4, 18], 96, 384),
+        last,
+      ].joined(separator: ", ") + "}"
   }
 }

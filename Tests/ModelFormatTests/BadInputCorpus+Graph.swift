@@ -10,7 +10,8 @@ enum GraphBadInputs {
   static let cases: [BadInput] = [
     BadInput(
       name: "unknown op",
-      json: replacing(#""op": "dense", "inputs": ["flat"]"#, with: #""op": "densse", "inputs": ["flat"]"#),
+      json: replacing(
+        #""op": "dense", "inputs": ["flat"]"#, with: #""op": "densse", "inputs": ["flat"]"#),
       expected: { j, _ in .unknownOp(file: j, node: "fc1", op: "densse") },
       mentions: ["node 'fc1'", "unknown op 'densse'", "conv2d, batchnorm"]),
     BadInput(
@@ -51,7 +52,8 @@ enum GraphBadInputs {
       mentions: ["node 'conv1'", "'groups'", "divisor"]),
     BadInput(
       name: "softmax axis out of range",
-      json: replacing(#"{"name": "relu2", "op": "relu""#, with: #"{"name": "relu2", "op": "softmax", "axis": 3"#),
+      json: replacing(
+        #"{"name": "relu2", "op": "relu""#, with: #"{"name": "relu2", "op": "softmax", "axis": 3"#),
       expected: { j, _ in
         .invalidAttribute(
           file: j, node: "relu2", op: "softmax", attribute: "axis",
@@ -125,7 +127,8 @@ enum GraphBadInputs {
       json: { text in
         guard let start = text.range(of: #""nodes": ["#), let end = text.range(of: "\n  ]\n}")
         else { return text }
-        return text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: #""nodes": []}"#)
+        return text.replacingCharacters(
+          in: start.lowerBound..<end.upperBound, with: #""nodes": []}"#)
       },
       expected: { j, _ in .emptyGraph(file: j) },
       mentions: ["no nodes", "'nodes'"]),
@@ -163,14 +166,19 @@ enum GraphBadInputs {
       mentions: ["line 4, column 3", "not valid JSON"]),
     BadInput(
       name: "key repeated in one object",
-      json: replacing(#""op": "relu", "inputs": ["conv1"]"#, with: #""op": "relu", "op": "relu", "inputs": ["conv1"]"#),
+      json: replacing(
+        #""op": "relu", "inputs": ["conv1"]"#,
+        with: #""op": "relu", "op": "relu", "inputs": ["conv1"]"#),
       expected: { j, _ in
-        .invalidJSON(file: j, line: 10, column: 37, reason: "key \"op\" appears twice in one object")
+        .invalidJSON(
+          file: j, line: 10, column: 37, reason: "key \"op\" appears twice in one object")
       },
       mentions: ["line 10", "\"op\" appears twice"]),
     BadInput(
       name: "node field missing",
-      json: replacing(#"{"name": "relu1", "op": "relu", "inputs": ["conv1"]}"#, with: #"{"name": "relu1", "op": "relu"}"#),
+      json: replacing(
+        #"{"name": "relu1", "op": "relu", "inputs": ["conv1"]}"#,
+        with: #"{"name": "relu1", "op": "relu"}"#),
       expected: { j, _ in .missingField(file: j, at: .node("relu1", op: "relu"), field: "inputs") },
       mentions: ["node 'relu1' (relu)", "field 'inputs'"]),
     BadInput(
@@ -218,7 +226,8 @@ enum GraphBadInputs {
       mentions: ["node 'flat' (reshape)", "field 'shape'", "1000000000000"]),
     BadInput(
       name: "invalid quant format",
-      json: replacing("\n  ]\n}", with: "\n  ],\n  \"quant\": {\"fc1.weight\": \"ap_fixd<8,1>\"}\n}"),
+      json: replacing(
+        "\n  ]\n}", with: "\n  ],\n  \"quant\": {\"fc1.weight\": \"ap_fixd<8,1>\"}\n}"),
       expected: { j, _ in
         .invalidQuantFormat(
           file: j, key: "fc1.weight", format: "ap_fixd<8,1>", reason: "unknown type 'ap_fixd'")
@@ -226,7 +235,8 @@ enum GraphBadInputs {
       mentions: ["quant 'fc1.weight'", "ap_fixd", "ap_fixed<W,I"]),
     BadInput(
       name: "quant names nothing",
-      json: replacing("\n  ]\n}", with: "\n  ],\n  \"quant\": {\"fc9.weight\": \"ap_fixed<8,1>\"}\n}"),
+      json: replacing(
+        "\n  ]\n}", with: "\n  ],\n  \"quant\": {\"fc9.weight\": \"ap_fixed<8,1>\"}\n}"),
       expected: { j, _ in .unknownQuantTarget(file: j, key: "fc9.weight") },
       mentions: ["quant 'fc9.weight'"]),
   ]

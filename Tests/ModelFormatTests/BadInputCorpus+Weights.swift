@@ -31,7 +31,8 @@ enum WeightBadInputs {
       json: replacing(
         #"{"weight": "fc2.weight"}"#, with: #"{"weight": "fc2.weight", "bais": "fc1.bias"}"#),
       expected: { j, _ in
-        .unknownParam(file: j, node: "fc2", op: "dense", role: "bais", accepted: ["weight", "bias"])
+        .unknownParam(
+          file: j, node: "fc2", op: "dense", role: "bais", accepted: ["weight", "bias"])
       },
       mentions: ["node 'fc2' (dense)", "param 'bais'", "weight, bias"]),
     BadInput(

@@ -31,7 +31,8 @@ func sameError(_ a: ModelError, _ b: ModelError) -> Bool {
 @Test func baseModelOfTheCorpusIsValid() throws {
   let folder = try temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
-  let (json, _) = try writeBadInput(BadInput(name: "none", expected: { j, _ in .emptyGraph(file: j) }, mentions: []), in: folder)
+  let (json, _) = try writeBadInput(
+    BadInput(name: "none", expected: { j, _ in .emptyGraph(file: j) }, mentions: []), in: folder)
   let model = try ModelLoader.load(contentsOf: json)
   #expect(try ShapeInference.shapes(of: model)["fc2"] == [3])
 }

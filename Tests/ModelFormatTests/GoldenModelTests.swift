@@ -1,7 +1,7 @@
 import Foundation
 import ModelFormat
-import Testing
 import TestSupport
+import Testing
 
 /// Every model under ../shared: the golden cases and the real BraggNN.
 let sharedModels: [String] = SharedData.goldenCases + ["real/braggnn"]
@@ -35,7 +35,9 @@ func sharedModelLoads(_ name: String) throws {
   #expect(
     model.node(named: "conv2")?.op
       == .conv2d(Convolution2D(padding: Padding2D(2, 1, 0, 3), dilation: Pair(2, 2))))
-  #expect(model.node(named: "dw")?.op == .conv2d(Convolution2D(padding: Padding2D(1, 1, 1, 1), groups: 6)))
+  #expect(
+    model.node(named: "dw")?.op == .conv2d(Convolution2D(padding: Padding2D(1, 1, 1, 1), groups: 6))
+  )
   #expect(
     model.node(named: "pool")?.op
       == .avgpool2d(Pooling2D(kernel: Pair(2, 2), stride: Pair(1, 1), padding: Pair(1, 1))))

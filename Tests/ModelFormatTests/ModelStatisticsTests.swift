@@ -1,7 +1,7 @@
 import Foundation
 import ModelFormat
-import Testing
 import TestSupport
+import Testing
 
 @Test func realBraggNNHas33172Parameters() throws {
   let model = try ModelLoader.load(contentsOf: sharedModelURL("real/braggnn"))

@@ -20,7 +20,9 @@ func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
   let interesting: [UInt8] = Array("{}[]\",:-0123456789eE.ntf \\".utf8) + [0, 0xFF, 0x80]
   for _ in 0..<Int.random(in: 1...4, using: &rng) where !out.isEmpty {
     let at = Int.random(in: 0..<out.count, using: &rng)
-    let byte = Bool.random(using: &rng) ? interesting.randomElement(using: &rng) ?? 0 : UInt8.random(in: 0...255, using: &rng)
+    let byte =
+      Bool.random(using: &rng)
+      ? interesting.randomElement(using: &rng) ?? 0 : UInt8.random(in: 0...255, using: &rng)
     switch Int.random(in: 0..<4, using: &rng) {
     case 0: out[at] = byte
     case 1: out.insert(byte, at: at)
@@ -98,7 +100,9 @@ func impossibleAttributesBuiltInCodeAreErrors(_ op: Op) {
   let model = Model(
     name: "m", inputs: [.init(name: "x", shape: [2, 4, 4])], outputs: ["n"],
     nodes: [Node(name: "n", op: op, inputs: inputs, params: params)],
-    weights: ["w": Tensor(shape: [2, 2, 1, 1], repeating: 1), "c": Tensor(shape: [2], repeating: 1)])
+    weights: [
+      "w": Tensor(shape: [2, 2, 1, 1], repeating: 1), "c": Tensor(shape: [2], repeating: 1),
+    ])
   do {
     try ModelVerifier(file: "m.json").verify(model)
     Issue.record("\(op) verified")
@@ -116,9 +120,11 @@ func impossibleAttributesBuiltInCodeAreErrors(_ op: Op) {
     name: "big", inputs: [.init(name: "x", shape: [1, 40_000, 40_000])], outputs: ["up"],
     nodes: [Node(name: "up", op: .upsample2d(scale: Pair(2, 2), mode: .nearest), inputs: ["x"])],
     weights: [:])
-  #expect(throws: ModelError.dimensionTooLarge(
-    file: "big.json", at: .node("up", op: "upsample2d"), field: "output shape",
-    found: "the element count of [1, 80000, 80000]", limit: "2147483647 elements per tensor")) {
+  #expect(
+    throws: ModelError.dimensionTooLarge(
+      file: "big.json", at: .node("up", op: "upsample2d"), field: "output shape",
+      found: "the element count of [1, 80000, 80000]", limit: "2147483647 elements per tensor")
+  ) {
     try ModelVerifier(file: "big.json").verify(model)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import ModelFormat
-import Testing
 import TestSupport
+import Testing
 
 /// Little-endian bytes of fixed-width values.
 func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
@@ -11,7 +11,9 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
 @Test func readsEveryDTypeAsFloat() throws {
   let f64 = littleEndianBytes([(-2.5).bitPattern, (1e300).bitPattern] as [UInt64])
   let f16 = littleEndianBytes([Float16(0.5).bitPattern, Float16(-3).bitPattern])
-  let bf16 = littleEndianBytes([UInt16(Float(1.5).bitPattern >> 16), UInt16(Float(-2).bitPattern >> 16)])
+  let bf16 = littleEndianBytes([
+    UInt16(Float(1.5).bitPattern >> 16), UInt16(Float(-2).bitPattern >> 16),
+  ])
   let i64 = littleEndianBytes([Int64(-7), 1 << 40])
   let i32 = littleEndianBytes([Int32(-100_000), 3])
   let i16 = littleEndianBytes([Int16(-300), 300])
@@ -27,7 +29,8 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
     entries.append(BaseModel.entry(name, dtype, [2], data.count, data.count + bytes.count))
     data += bytes
   }
-  var file = BaseModel.safetensors(header: "{" + entries.joined(separator: ", ") + "}", dataBytes: 0)
+  var file = BaseModel.safetensors(
+    header: "{" + entries.joined(separator: ", ") + "}", dataBytes: 0)
   file.append(contentsOf: data)
   let tensors = try SafeTensors(data: file, file: "dtypes.safetensors").tensors
   #expect(tensors["a"]?.scalars == [-2.5, .infinity])
@@ -51,11 +54,16 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
     ],
     metadata: ["format": "pt", "author": "etch"])
   let bytes = original.encoded()
-  let headerLength = bytes.prefix(8).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+  let headerLength = bytes.prefix(8).enumerated().reduce(0) {
+    $0 | Int($1.element) << (8 * $1.offset)
+  }
   #expect((8 + headerLength) % 8 == 0)
   let header = String(decoding: bytes.dropFirst(8).prefix(headerLength), as: UTF8.self)
-  #expect(header.hasPrefix(#"{"__metadata__": {"author": "etch", "format": "pt"}, "a": {"dtype": "F32""#))
-  let order = ["\"a\"", "\"empty\"", "\"scalar\"", "\"z\""].compactMap { header.range(of: $0)?.lowerBound }
+  #expect(
+    header.hasPrefix(#"{"__metadata__": {"author": "etch", "format": "pt"}, "a": {"dtype": "F32""#))
+  let order = ["\"a\"", "\"empty\"", "\"scalar\"", "\"z\""].compactMap {
+    header.range(of: $0)?.lowerBound
+  }
   #expect(order == order.sorted() && order.count == 4)
   #expect(header.hasSuffix("}") || header.hasSuffix(" "))
   let decoded = try SafeTensors(data: bytes, file: "x.safetensors")
