@@ -4,7 +4,7 @@ import Testing
 
 /// A one-node model document around `node` (a JSON object's members after `"inputs"`), with
 /// input `x` of `shape`.
-func document(op: String, attributes: String, shape: [Int] = [4, 8, 8]) -> Data {
+private func document(op: String, attributes: String, shape: [Int] = [4, 8, 8]) -> Data {
   let extra = attributes.isEmpty ? "" : ", " + attributes
   return Data(
     """
@@ -15,7 +15,7 @@ func document(op: String, attributes: String, shape: [Int] = [4, 8, 8]) -> Data 
 }
 
 /// The op that `attributes` parse to.
-func parsedOp(_ op: String, _ attributes: String) throws -> Op? {
+private func parsedOp(_ op: String, _ attributes: String) throws -> Op? {
   try ModelLoader.decode(json: document(op: op, attributes: attributes), file: "one.json")
     .model.nodes.first?.op
 }

@@ -29,7 +29,7 @@ func sameError(_ a: ModelError, _ b: ModelError) -> Bool {
 }
 
 @Test func baseModelOfTheCorpusIsValid() throws {
-  let folder = try temporaryFolder()
+  let folder = try ModelFixtures.temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
   let (json, _) = try writeBadInput(
     BadInput(name: "none", expected: { j, _ in .emptyGraph(file: j) }, mentions: []), in: folder)
@@ -39,7 +39,7 @@ func sameError(_ a: ModelError, _ b: ModelError) -> Bool {
 
 @Test(arguments: badInputs)
 func badInputRaisesItsSpecificError(_ bad: BadInput) throws {
-  let folder = try temporaryFolder()
+  let folder = try ModelFixtures.temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
   let (json, weights) = try writeBadInput(bad, in: folder)
   let expected = bad.expected(json.path, weights.path)

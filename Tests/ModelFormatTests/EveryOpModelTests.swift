@@ -79,7 +79,7 @@ func everyOpModel() -> Model {
 
 @Test func everyOperatorRoundTripsThroughTheFiles() throws {
   let model = everyOpModel()
-  let folder = try temporaryFolder()
+  let folder = try ModelFixtures.temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
   let url = folder.appendingPathComponent("every_op.json")
   try ModelWriter.write(model, to: url, weightsFile: "every_op.w.safetensors")
@@ -110,7 +110,7 @@ func everyOpModel() -> Model {
   model.name = "odd \"name\" \\ ünïcødé\t"
   model.nodes[0].name = "c\"1"
   model.nodes[1].inputs = ["c\"1"]
-  let folder = try temporaryFolder()
+  let folder = try ModelFixtures.temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
   let url = folder.appendingPathComponent("odd.json")
   try ModelWriter.write(model, to: url)

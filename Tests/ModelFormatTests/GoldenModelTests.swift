@@ -3,20 +3,9 @@ import ModelFormat
 import TestSupport
 import Testing
 
-/// Every model under ../shared: the golden cases and the real BraggNN.
-let sharedModels: [String] = SharedData.goldenCases + ["real/braggnn"]
-
-/// The JSON document of a shared model, by case name or `real/braggnn`.
-func sharedModelURL(_ name: String) -> URL {
-  if name == "real/braggnn" {
-    return SharedData.realBraggNN.appendingPathComponent("braggnn_fc16_8_4_2_sz11.json")
-  }
-  return SharedData.golden(name).appendingPathComponent("\(name).json")
-}
-
-@Test(arguments: sharedModels)
+@Test(arguments: ModelFixtures.sharedModels)
 func sharedModelLoads(_ name: String) throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL(name))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL(name))
   #expect(!model.nodes.isEmpty)
   for node in model.nodes {
     for (role, tensor) in node.params {
@@ -26,7 +15,7 @@ func sharedModelLoads(_ name: String) throws {
 }
 
 @Test func conv2dOptionsAttributesParseWithDefaults() throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL("conv2d_options"))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL("conv2d_options"))
   #expect(
     model.node(named: "conv1")?.op
       == .conv2d(Convolution2D(stride: Pair(2, 1), padding: Padding2D(1, 2, 1, 2))))
@@ -47,7 +36,7 @@ func sharedModelLoads(_ name: String) throws {
 /// The shapes PyTorch produced (trace0.safetensors, keyed by node name) equal ours.
 @Test(arguments: SharedData.goldenCases)
 func inferredShapesMatchPyTorchTrace(_ name: String) throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL(name))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL(name))
   let shapes = try ShapeInference.shapes(of: model)
   let trace = try SafeTensors(
     contentsOf: SharedData.golden(name).appendingPathComponent("trace0.safetensors"))
@@ -60,7 +49,7 @@ func inferredShapesMatchPyTorchTrace(_ name: String) throws {
 
 /// The real BraggNN's shapes, stated independently from its architecture.
 @Test func realBraggNNShapes() throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL("real/braggnn"))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL("real/braggnn"))
   let shapes = try ModelVerifier(file: "braggnn.json").verify(model)
   #expect(shapes["conv1"] == [64, 9, 9])
   #expect(shapes["nlb_theta"] == [32, 9, 9])
@@ -72,10 +61,10 @@ func inferredShapesMatchPyTorchTrace(_ name: String) throws {
 }
 
 /// write → read gives back an equal model, and writing is deterministic.
-@Test(arguments: sharedModels)
+@Test(arguments: ModelFixtures.sharedModels)
 func writeReadRoundTripIsExact(_ name: String) throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL(name))
-  let folder = try temporaryFolder()
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL(name))
+  let folder = try ModelFixtures.temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
   let url = folder.appendingPathComponent("copy.json")
   try ModelWriter.write(model, to: url)
@@ -86,12 +75,4 @@ func writeReadRoundTripIsExact(_ name: String) throws {
   try ModelWriter.write(reread, to: url)
   #expect(try Data(contentsOf: url) == first)
   #expect(try Data(contentsOf: folder.appendingPathComponent("copy.safetensors")) == firstWeights)
-}
-
-/// A fresh, empty folder under the system's temporary directory.
-func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("etch-model-tests-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
 }

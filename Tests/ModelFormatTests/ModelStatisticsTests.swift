@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 @Test func realBraggNNHas33172Parameters() throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL("real/braggnn"))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL("real/braggnn"))
   let stats = try ModelStatistics(model: model)
   #expect(stats.totalParameters == 33_172)
   #expect(stats.layers.first { $0.name == "conv1" }?.parameters == 64 * 9 + 64)
@@ -13,7 +13,7 @@ import Testing
 
 /// BraggNN's MACs, counted by hand from its architecture (output elements × fan-in).
 @Test func realBraggNNMACs() throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL("real/braggnn"))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL("real/braggnn"))
   let stats = try ModelStatistics(model: model)
   let byName = Dictionary(uniqueKeysWithValues: stats.layers.map { ($0.name, $0.macs) })
   #expect(byName["conv1"] == 64 * 9 * 9 * (1 * 3 * 3))
@@ -34,7 +34,7 @@ import Testing
 /// The parameter total equals the size of the weights file's tensors (all are referenced).
 @Test(arguments: SharedData.goldenCases)
 func goldenParameterTotalsMatchWeightsFile(_ name: String) throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL(name))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL(name))
   let stats = try ModelStatistics(model: model)
   #expect(stats.totalParameters == model.weights.values.reduce(0) { $0 + $1.count })
   #expect(stats.layers.map(\.name) == model.nodes.map(\.name))

@@ -42,7 +42,7 @@ import Testing
 }
 
 @Test func textFormOfRealBraggNNStartsWithItsFirstConvolution() throws {
-  let model = try ModelLoader.load(contentsOf: sharedModelURL("real/braggnn"))
+  let model = try ModelLoader.load(contentsOf: ModelFixtures.sharedModelURL("real/braggnn"))
   let lines = model.textForm.split(separator: "\n")
   #expect(lines.count == 1 + 1 + model.nodes.count + 1)
   #expect(lines[1] == "%patch = input : [1,11,11]")

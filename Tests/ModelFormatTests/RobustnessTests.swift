@@ -3,7 +3,7 @@ import ModelFormat
 import Testing
 
 /// SplitMix64: a small seeded generator, so that a failing mutation can be replayed.
-struct SplitMix64: RandomNumberGenerator {
+private struct SplitMix64: RandomNumberGenerator {
   var state: UInt64
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
@@ -15,7 +15,7 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// `bytes` with 1–4 random edits: overwrite, insert, delete, or truncate.
-func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
+private func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
   var out = bytes
   let interesting: [UInt8] = Array("{}[]\",:-0123456789eE.ntf \\".utf8) + [0, 0xFF, 0x80]
   for _ in 0..<Int.random(in: 1...4, using: &rng) where !out.isEmpty {

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Little-endian bytes of fixed-width values.
-func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
+private func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
   values.flatMap { value in withUnsafeBytes(of: value.littleEndian) { Array($0) } }
 }
 
@@ -80,7 +80,7 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
 }
 
 @Test func writeIsAtomicAndReplacesAnExistingFile() throws {
-  let folder = try temporaryFolder()
+  let folder = try ModelFixtures.temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
   let url = folder.appendingPathComponent("w.safetensors")
   try SafeTensors(tensors: ["a": Tensor(shape: [1], scalars: [1])]).write(to: url)
