@@ -15,15 +15,19 @@ public enum ModelWriter {
   /// Writes `model` to `url` and its weights to `weightsFile`, a path relative to the
   /// document's folder (default: the document's name with `.safetensors`).
   ///
-  /// The model is written as it is, not verified; verify it first if it was built in code.
+  /// - Parameter verify: run `ModelVerifier` first (the default), so that no file is
+  ///   written for a model that could not be read back; errors name `url`.
   public static func write(
-    _ model: Model, to url: URL, weightsFile: String? = nil
+    _ model: Model, to url: URL, weightsFile: String? = nil, verify: Bool = true
   ) throws(ModelError) {
     let weightsName =
       weightsFile
       ?? url.deletingPathExtension().appendingPathExtension("safetensors")
       .lastPathComponent
     let weightsURL = ModelLoader.resolve(weightsName, relativeTo: url)
+    if verify {
+      try ModelVerifier(file: url.path, weightsFile: weightsURL.path).verify(model)
+    }
     try SafeTensors(tensors: model.weights).write(to: weightsURL)
     try FileAccess.write(Data(json(of: model, weightsFile: weightsName).utf8), to: url)
   }

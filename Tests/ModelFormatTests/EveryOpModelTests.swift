@@ -116,3 +116,19 @@ func everyOpModel() -> Model {
   try ModelWriter.write(model, to: url)
   #expect(try ModelLoader.load(contentsOf: url) == model)
 }
+
+@Test func writerRefusesAModelThatCouldNotBeReadBack() throws {
+  var model = everyOpModel()
+  model.nodes[2].op = .leakyRelu(alpha: .infinity)
+  let folder = try ModelFixtures.temporaryFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let url = folder.appendingPathComponent("bad.json")
+  #expect(
+    throws: ModelError.invalidAttribute(
+      file: url.path, node: "lr", op: "leaky_relu", attribute: "alpha",
+      expected: "a finite number", found: "inf")
+  ) {
+    try ModelWriter.write(model, to: url)
+  }
+  #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+}
