@@ -33,15 +33,19 @@ public struct NpyHeader: Sendable, Equatable {
   /// The offset of the first data byte from the start of the file.
   public var dataOffset: Int
 
-  /// Creates the header `numpy.save` would write for an array of this type and shape.
+  /// The most dimensions a written array may have, NumPy 2's limit; its header then always
+  /// fits the 64 KiB of a version 1.0 header.
+  public static let maximumRank = 64
+
+  /// Creates the header `numpy.save` would write (version 1.0) for this type and shape.
+  ///
+  /// The shape must have at most ``maximumRank`` dimensions; ``NpyWriter`` checks this.
   public init(dtype: NpyDType, shape: [Int]) {
     self.dtype = dtype
     self.shape = shape
-    let text = Self.dictText(dtype: dtype, shape: shape)
-    let isShort = Self.paddedLength(text: text, lengthFieldSize: 2) <= Int(UInt16.max)
-    self.version = isShort ? (1, 0) : (2, 0)
-    self.dataOffset = 8 + (isShort ? 2 : 4) + Self.paddedLength(
-      text: text, lengthFieldSize: isShort ? 2 : 4)
+    self.version = (1, 0)
+    self.dataOffset = 10 + Self.paddedLength(
+      text: Self.dictText(dtype: dtype, shape: shape), lengthFieldSize: 2)
   }
 
   /// Two headers are equal when all their fields are.
