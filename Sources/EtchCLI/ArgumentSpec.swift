@@ -18,8 +18,7 @@ public struct ArgumentSpec: Sendable, Equatable {
   public var isRepeatable: Bool
 
   /// Declares a positional argument.
-  public init(_ name: String, help: String, isOptional: Bool = false, isRepeatable: Bool = false)
-  {
+  public init(_ name: String, help: String, isOptional: Bool = false, isRepeatable: Bool = false) {
     self.name = name
     self.help = help
     self.isOptional = isOptional

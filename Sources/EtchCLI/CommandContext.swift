@@ -41,6 +41,7 @@ public struct CommandContext: Sendable {
 
   /// A progress line on stderr for `total` steps, drawn only on a terminal outside `--json`.
   public func progress(_ label: String, total: Int) -> ProgressReporter {
-    ProgressReporter(label: label, total: total, output: stderr, isEnabled: stderr.isTerminal && !isJSON)
+    ProgressReporter(
+      label: label, total: total, output: stderr, isEnabled: stderr.isTerminal && !isJSON)
   }
 }

@@ -73,14 +73,15 @@ public struct CommandSpec: Sendable, Equatable {
     // One repeatable argument can take "the rest"; arguments after it must be required,
     // or they could never receive a value.
     if let repeatable = arguments.firstIndex(where: \.isRepeatable) {
-      for argument in arguments[(repeatable + 1)...] where argument.isRepeatable || argument.isOptional {
-        problems.append("\(self.name): \(argument.name) follows the repeatable "
-          + "\(arguments[repeatable].name), so it must be required and not repeat")
+      for argument in arguments[(repeatable + 1)...]
+      where argument.isRepeatable || argument.isOptional {
+        problems.append(
+          "\(self.name): \(argument.name) follows the repeatable "
+            + "\(arguments[repeatable].name), so it must be required and not repeat")
       }
     }
     for option in options {
-      if let value = option.defaultValue, !option.choices.isEmpty, !option.choices.contains(value)
-      {
+      if let value = option.defaultValue, !option.choices.isEmpty, !option.choices.contains(value) {
         problems.append("\(self.name): default '\(value)' of --\(option.name) is not a choice")
       }
       if option.isRequired, option.defaultValue != nil {

@@ -10,7 +10,8 @@ struct HelpCommand: Command {
   let spec = CommandSpec(
     name: "help", summary: "Show help for etch or one of its commands.",
     arguments: [
-      ArgumentSpec("COMMAND", help: "The command to describe; all of etch if omitted.", isOptional: true)
+      ArgumentSpec(
+        "COMMAND", help: "The command to describe; all of etch if omitted.", isOptional: true)
     ],
     examples: [
       CommandExample("etch help", "Lists the commands."),

@@ -79,7 +79,8 @@ public enum HelpFormatter {
     }
     let options: [JSONValue] = spec.allOptions.map { option in
       [
-        "name": .string(option.longForm), "short": option.shortName.map { .string("-\($0)") } ?? nil,
+        "name": .string(option.longForm),
+        "short": option.shortName.map { .string("-\($0)") } ?? nil,
         "value": option.valueName.map(JSONValue.string) ?? nil,
         "default": option.defaultValue.map(JSONValue.string) ?? nil,
         "choices": .array(option.choices.map(JSONValue.string)),

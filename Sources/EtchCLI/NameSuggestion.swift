@@ -32,8 +32,9 @@ public enum NameSuggestion {
     if source.isEmpty { return target.count }
     if target.isEmpty { return source.count }
     // rows[i][j] is the distance between the first i letters of source and j of target.
-    var rows = [[Int]](repeating: [Int](repeating: 0, count: target.count + 1),
-                       count: source.count + 1)
+    var rows = [[Int]](
+      repeating: [Int](repeating: 0, count: target.count + 1),
+      count: source.count + 1)
     for i in 0...source.count { rows[i][0] = i }
     for j in 0...target.count { rows[0][j] = j }
     for i in 1...source.count {

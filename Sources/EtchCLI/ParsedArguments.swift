@@ -52,7 +52,9 @@ public struct ParsedArguments: Sendable {
   /// Every value of a repeatable `--name`, converted to `T`.
   public func values<T: ArgumentValue>(_ name: String, as type: T.Type) throws(UsageError) -> [T] {
     var converted: [T] = []
-    for text in values(name) { converted.append(try Self.convert(text, to: type, for: "--\(name)")) }
+    for text in values(name) {
+      converted.append(try Self.convert(text, to: type, for: "--\(name)"))
+    }
     return converted
   }
 

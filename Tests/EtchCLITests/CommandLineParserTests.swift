@@ -85,7 +85,10 @@ import Testing
   }
 
   @Test(arguments: [
-    (["m.json", "--input", "x", "--inptu", "y"], UsageError.unknownOption("--inptu", suggestion: "--input")),
+    (
+      ["m.json", "--input", "x", "--inptu", "y"],
+      UsageError.unknownOption("--inptu", suggestion: "--input")
+    ),
     (["m.json", "--input", "x", "--out", "y"], .unknownOption("--out", suggestion: "--output")),
     (["m.json", "--input", "x", "--zzz"], .unknownOption("--zzz", suggestion: nil)),
     (["m.json", "-input", "x"], .unknownOption("-input", suggestion: "--input")),
@@ -97,9 +100,12 @@ import Testing
     (["m.json"], .missingOption(option: "--input", valueName: "X.npy")),
     (["m.json", "n.json", "--input", "x"], .extraArgument("n.json")),
     (["m.json", "--input", "x", "--input=y"], .repeatedOption("--input")),
-    (["m.json", "--input", "x", "--engine", "flaot"],
-     .invalidValue(name: "--engine", value: "flaot", expected: "one of float, fixed",
-                   suggestion: "float")),
+    (
+      ["m.json", "--input", "x", "--engine", "flaot"],
+      .invalidValue(
+        name: "--engine", value: "flaot", expected: "one of float, fixed",
+        suggestion: "float")
+    ),
   ])
   func refusesABadCommandLineNamingTheWord(words: [String], error: UsageError) {
     #expect(throws: error) { try Self.parse(words) }
@@ -157,20 +163,21 @@ import Testing
       .invalidValue(name: "--threads", value: "x", expected: "an integer", suggestion: nil),
       .invalid("--precision needs --fixed"),
     ]
-    #expect(errors.map(\.message) == [
-      "no command given; expected one of help, run",
-      "unknown command 'rn'; did you mean 'run'?",
-      "unknown command 'zz'; expected one of help, run",
-      "unknown option '--x'",
-      "option '--input' needs a value; expected --input X",
-      "flag '--json' takes no value, but was given '1'; expected just --json",
-      "missing argument MODEL",
-      "missing required option --input X",
-      "unexpected argument 'y'",
-      "option '--input' was given more than once; expected it once",
-      "invalid value 'x' for --threads; expected an integer",
-      "--precision needs --fixed",
-    ])
+    #expect(
+      errors.map(\.message) == [
+        "no command given; expected one of help, run",
+        "unknown command 'rn'; did you mean 'run'?",
+        "unknown command 'zz'; expected one of help, run",
+        "unknown option '--x'",
+        "option '--input' needs a value; expected --input X",
+        "flag '--json' takes no value, but was given '1'; expected just --json",
+        "missing argument MODEL",
+        "missing required option --input X",
+        "unexpected argument 'y'",
+        "option '--input' was given more than once; expected it once",
+        "invalid value 'x' for --threads; expected an integer",
+        "--precision needs --fixed",
+      ])
     #expect(errors.allSatisfy { $0.description == $0.message })
   }
 }

@@ -1,7 +1,7 @@
 import EtchCLI
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `etch` executable behaves as users and scripts rely on.
 @Suite struct EtchBinaryTests {
@@ -19,7 +19,9 @@ import TestSupport
   }
 
   @Test func printsTheVersion() throws {
-    #expect(try EtchBinary.run(["--version"]) == ProcessOutput(status: 0, stdout: "etch 0.1.0\n", stderr: ""))
+    #expect(
+      try EtchBinary.run(["--version"])
+        == ProcessOutput(status: 0, stdout: "etch 0.1.0\n", stderr: ""))
   }
 
   @Test func refusesAnUnknownCommandWithUsageOnStderrOnly() throws {

@@ -28,7 +28,8 @@ import Testing
   @Test func printsOneJSONObjectInsteadWithJSON() async throws {
     let run = await Self.run(["run", "m.json", "--input", "x.npy", "--json", "--engine=fixed"])
     #expect(run.status == .success)
-    #expect(run.stdout == "{\n  \"engine\": \"fixed\",\n  \"model\": \"m.json\",\n  \"threads\": 1\n}\n")
+    #expect(
+      run.stdout == "{\n  \"engine\": \"fixed\",\n  \"model\": \"m.json\",\n  \"threads\": 1\n}\n")
   }
 
   @Test func showsCommandHelpOnStdout() async {
@@ -53,8 +54,9 @@ import Testing
   @Test func reportsConversionErrorsFromACommandAsBadUsage() async {
     let run = await Self.run(["run", "m.json", "--input", "x.npy", "--threads", "many"])
     #expect(run.status == .usage)
-    #expect(run.stderr.hasPrefix(
-      "etch: error: invalid value 'many' for --threads; expected an integer\nusage: etch run "))
+    #expect(
+      run.stderr.hasPrefix(
+        "etch: error: invalid value 'many' for --threads; expected an integer\nusage: etch run "))
   }
 
   @Test func reportsUnknownCommandsWithASuggestion() async {
@@ -66,24 +68,37 @@ import Testing
         + "usage: etch COMMAND [OPTIONS]\nSee 'etch --help' for more.\n")
     let none = await Self.run([])
     #expect(none.status == .usage)
-    #expect(none.stderr.hasPrefix("etch: error: no command given; expected one of run, fail, help\n"))
+    #expect(
+      none.stderr.hasPrefix("etch: error: no command given; expected one of run, fail, help\n"))
     let option = await Self.run(["--jsn"])
     #expect(option.status == .usage)
     #expect(option.stderr.hasPrefix("etch: error: unknown option '--jsn'\n"))
   }
 
   @Test(arguments: [
-    ("npy", ExitCode.failure, "models/tiny.json: warning: about to fail\n"
-      + "x.npy: error: header field 'fortran_order' is True for shape (2, 3); Etch reads "
-      + "C-order arrays only — save numpy.ascontiguousarray(a) instead\n"),
-    ("pass", .failure, "models/tiny.json: warning: about to fail\n"
-      + "models/tiny.json:fc1: error: [quantize] accumulator needs 40 bits but at most 32 are "
-      + "allowed\n"),
-    ("plain", .failure, "models/tiny.json: warning: about to fail\n"
-      + "etch: error: something plain went wrong\n"),
-    ("usage", .usage, "models/tiny.json: warning: about to fail\n"
-      + "etch: error: --how usage needs company\nusage: etch fail --how HOW [--json]\n"
-      + "See 'etch help fail' for more.\n"),
+    (
+      "npy", ExitCode.failure,
+      "models/tiny.json: warning: about to fail\n"
+        + "x.npy: error: header field 'fortran_order' is True for shape (2, 3); Etch reads "
+        + "C-order arrays only — save numpy.ascontiguousarray(a) instead\n"
+    ),
+    (
+      "pass", .failure,
+      "models/tiny.json: warning: about to fail\n"
+        + "models/tiny.json:fc1: error: [quantize] accumulator needs 40 bits but at most 32 are "
+        + "allowed\n"
+    ),
+    (
+      "plain", .failure,
+      "models/tiny.json: warning: about to fail\n"
+        + "etch: error: something plain went wrong\n"
+    ),
+    (
+      "usage", .usage,
+      "models/tiny.json: warning: about to fail\n"
+        + "etch: error: --how usage needs company\nusage: etch fail --how HOW [--json]\n"
+        + "See 'etch help fail' for more.\n"
+    ),
     ("status", ExitCode(rawValue: 3), "models/tiny.json: warning: about to fail\n"),
   ])
   func turnsEachFailureIntoOneDiagnosticLineAndItsStatus(
@@ -132,15 +147,16 @@ import Testing
         .success
       }
     }
-    #expect(CommandRegistry(commands: [Bad(spec: bad)]).problems == [
-      "command 'help' is registered twice",
-      "help: option '--json' is declared twice",
-      "help: short option '-h' is declared twice",
-      "help: B follows the repeatable A, so it must be required and not repeat",
-      "help: default 'b' of --mode is not a choice",
-      "help: --need is required but has a default",
-      "help: --need has no help",
-      "help: the command has no summary",
-    ])
+    #expect(
+      CommandRegistry(commands: [Bad(spec: bad)]).problems == [
+        "command 'help' is registered twice",
+        "help: option '--json' is declared twice",
+        "help: short option '-h' is declared twice",
+        "help: B follows the repeatable A, so it must be required and not repeat",
+        "help: default 'b' of --mode is not a choice",
+        "help: --need is required but has a default",
+        "help: --need has no help",
+        "help: the command has no summary",
+      ])
   }
 }

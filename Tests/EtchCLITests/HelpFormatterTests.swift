@@ -9,7 +9,9 @@ import Testing
       HelpFormatter.usage(for: Samples.runSpec)
         == "etch run MODEL --input X.npy [--output Y.npy] [--fixed] [--engine E] [--threads N] "
         + "[--offset X] [--data X.npy ...] [--json]")
-    #expect(HelpFormatter.usage(for: Samples.copySpec) == "etch copy FIRST [MIDDLE] [REST ...] LAST [--json]")
+    #expect(
+      HelpFormatter.usage(for: Samples.copySpec)
+        == "etch copy FIRST [MIDDLE] [REST ...] LAST [--json]")
   }
 
   @Test func writesTheWholeHelpOfACommand() {
@@ -49,20 +51,25 @@ import Testing
     let spec = CommandSpec(
       name: "long", summary: "Long.",
       options: [
-        .value("a-very-long-option-name", valueName: "VALUE",
-               help: String(repeating: "word ", count: 30))
+        .value(
+          "a-very-long-option-name", valueName: "VALUE",
+          help: String(repeating: "word ", count: 30))
       ])
     let help = HelpFormatter.help(for: spec)
     let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.allSatisfy { $0.count <= 80 || $0.hasPrefix("USAGE:") }, "\(help)")
-    #expect(help.contains("  --a-very-long-option-name VALUE\n" + String(repeating: " ", count: 26) + "word"))
+    #expect(
+      help.contains(
+        "  --a-very-long-option-name VALUE\n" + String(repeating: " ", count: 26) + "word"))
   }
 
   @Test func listsEveryCommandInTheToolHelp() {
     let help = HelpFormatter.toolHelp(commands: Samples.registry.allCommands.map(\.spec))
-    #expect(help.contains("\nCOMMANDS:\n  run                     Run a model on a batch of inputs.\n"
-      + "  fail                    Fail on purpose.\n"
-      + "  help                    Show help for etch or one of its commands.\n"))
+    #expect(
+      help.contains(
+        "\nCOMMANDS:\n  run                     Run a model on a batch of inputs.\n"
+          + "  fail                    Fail on purpose.\n"
+          + "  help                    Show help for etch or one of its commands.\n"))
     #expect(help.contains("USAGE: etch COMMAND [OPTIONS]"))
     #expect(help.contains("--version               Print the version (0.1.0)."))
   }

@@ -39,7 +39,9 @@ import Testing
       progress.finish()
     }
     #expect(pipe.text.isEmpty && terminal.text.isEmpty)
-    #expect(CommandContext(stdout: pipe, stderr: terminal, isJSON: false).progress(
-      "work", total: 1).isEnabled)
+    #expect(
+      CommandContext(stdout: pipe, stderr: terminal, isJSON: false).progress(
+        "work", total: 1
+      ).isEnabled)
   }
 }

@@ -12,18 +12,21 @@ enum Samples {
     arguments: [ArgumentSpec("MODEL", help: "The model: NAME.json, or a name under models/.")],
     options: [
       .value("input", short: "i", valueName: "X.npy", isRequired: true, help: "Input items."),
-      .value("output", short: "o", valueName: "Y.npy", defaultValue: "out.npy",
-             help: "Where to write the outputs."),
+      .value(
+        "output", short: "o", valueName: "Y.npy", defaultValue: "out.npy",
+        help: "Where to write the outputs."),
       .flag("fixed", help: "Run the bit-accurate fixed-point engine."),
-      .value("engine", valueName: "E", choices: ["float", "fixed"], defaultValue: "float",
-             help: "The engine."),
+      .value(
+        "engine", valueName: "E", choices: ["float", "fixed"], defaultValue: "float",
+        help: "The engine."),
       .value("threads", valueName: "N", defaultValue: "1", help: "Worker threads."),
       .value("offset", valueName: "X", help: "A value added to every input."),
       .value("data", valueName: "X.npy", isRepeatable: true, help: "Extra data files."),
     ],
     examples: [
-      CommandExample("etch run models/braggnn.json --input patches.npy",
-                     "Runs BraggNN on every patch in float32.")
+      CommandExample(
+        "etch run models/braggnn.json --input patches.npy",
+        "Runs BraggNN on every patch in float32.")
     ])
 
   /// A spec with optional and repeatable positional arguments.
@@ -50,7 +53,9 @@ enum Samples {
       let engine = try arguments.value("engine", as: Engine.self) ?? .float
       context.report(
         summary: "model \(model) on \(threads) threads with \(engine.rawValue)",
-        json: ["model": .string(model), "threads": .int(threads), "engine": .string(engine.rawValue)])
+        json: [
+          "model": .string(model), "threads": .int(threads), "engine": .string(engine.rawValue),
+        ])
       return .success
     }
   }
@@ -60,8 +65,9 @@ enum Samples {
     let spec = CommandSpec(
       name: "fail", summary: "Fail on purpose.",
       options: [
-        .value("how", valueName: "HOW", choices: ["npy", "pass", "plain", "usage", "status"],
-               isRequired: true, help: "The way to fail.")
+        .value(
+          "how", valueName: "HOW", choices: ["npy", "pass", "plain", "usage", "status"],
+          isRequired: true, help: "The way to fail.")
       ])
 
     struct PassFailure: Diagnostic {

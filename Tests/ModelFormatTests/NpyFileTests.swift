@@ -1,7 +1,7 @@
 import Foundation
 import ModelFormat
-import Testing
 import TestSupport
+import Testing
 
 /// Reading real files and round trips of every element type and shape.
 @Suite struct NpyFileTests {
@@ -21,8 +21,10 @@ import TestSupport
   @Test(arguments: NpyDType.allCases, shapes)
   func roundTripsEveryTypeAndShape(dtype: NpyDType, shape: [Int]) throws {
     try TemporaryDirectory.with { folder in
-      func check<T: NpyElement>(_ type: T.Type, _ make: (Int) -> T, _ float: (T) -> Float,
-                                _ int: (T) -> Int?) throws {
+      func check<T: NpyElement>(
+        _ type: T.Type, _ make: (Int) -> T, _ float: (T) -> Float,
+        _ int: (T) -> Int?
+      ) throws {
         let (written, file) = try Self.roundTrip(type, shape: shape, in: folder, values: make)
         #expect(file.dtype == dtype)
         #expect(file.shape == shape)
@@ -40,14 +42,18 @@ import TestSupport
       case .float64:
         let samples: [Double] = [0.1, -2, 1e300, 4]
         try check(Double.self, { samples[$0 % samples.count] }, { Float($0) }, { Int(exactly: $0) })
-      case .int8: try check(Int8.self, { Int8(truncatingIfNeeded: $0 * 77 - 128) }, Float.init, Int.init)
-      case .uint8: try check(UInt8.self, { UInt8(truncatingIfNeeded: $0 * 91) }, Float.init, Int.init)
+      case .int8:
+        try check(Int8.self, { Int8(truncatingIfNeeded: $0 * 77 - 128) }, Float.init, Int.init)
+      case .uint8:
+        try check(UInt8.self, { UInt8(truncatingIfNeeded: $0 * 91) }, Float.init, Int.init)
       case .int16:
-        try check(Int16.self, { Int16(truncatingIfNeeded: $0 * 20_011 - 32_768) }, Float.init, Int.init)
+        try check(
+          Int16.self, { Int16(truncatingIfNeeded: $0 * 20_011 - 32_768) }, Float.init, Int.init)
       case .uint16:
         try check(UInt16.self, { UInt16(truncatingIfNeeded: $0 * 40_009) }, Float.init, Int.init)
       case .int32:
-        try check(Int32.self, { Int32(truncatingIfNeeded: $0 * 1_000_000_007) }, Float.init, Int.init)
+        try check(
+          Int32.self, { Int32(truncatingIfNeeded: $0 * 1_000_000_007) }, Float.init, Int.init)
       case .int64:
         try check(Int64.self, { Int64($0) * -3_000_000_000_000 }, Float.init, Int.init)
       }
@@ -112,8 +118,10 @@ import TestSupport
   }
 
   @Test func reusesOneBufferForEveryBatch() throws {
-    let file = try NpyFile(path: SharedData.golden("conv1d_signal").appendingPathComponent(
-      "input.npy").path)
+    let file = try NpyFile(
+      path: SharedData.golden("conv1d_signal").appendingPathComponent(
+        "input.npy"
+      ).path)
     let all = try file.floats()
     var buffer = [Float](repeating: .nan, count: 2 * file.elementsPerItem)
     for start in stride(from: 0, to: 8, by: 2) {

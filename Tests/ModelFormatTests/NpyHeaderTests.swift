@@ -1,7 +1,7 @@
 import Foundation
 import ModelFormat
-import Testing
 import TestSupport
+import Testing
 
 /// The header is read from and written as NumPy's own bytes.
 @Suite struct NpyHeaderTests {

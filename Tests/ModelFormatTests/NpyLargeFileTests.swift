@@ -1,10 +1,11 @@
+import Foundation
+import ModelFormat
+import TestSupport
+import Testing
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
-import ModelFormat
-import Testing
-import TestSupport
 
 /// A 4 GiB detector scan is read frame by frame through the mapping, never whole.
 @Suite struct NpyLargeFileTests {

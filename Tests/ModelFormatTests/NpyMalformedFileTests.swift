@@ -1,7 +1,7 @@
 import Foundation
 import ModelFormat
-import Testing
 import TestSupport
+import Testing
 
 /// Every way a `.npy` file can be wrong ends in its own error, never in a trap.
 @Suite struct NpyMalformedFileTests {
@@ -29,8 +29,9 @@ import TestSupport
     #expect(throws: NpyError.badMagic(path: Self.path, found: Array(zip.prefix(6)))) {
       try Self.open(zip)
     }
-    #expect(NpyError.badMagic(path: Self.path, found: Array(zip.prefix(6))).description.contains(
-      ".npz archive"))
+    #expect(
+      NpyError.badMagic(path: Self.path, found: Array(zip.prefix(6))).description.contains(
+        ".npz archive"))
   }
 
   @Test func refusesAnUnknownVersion() {
@@ -42,12 +43,10 @@ import TestSupport
 
   @Test func refusesATruncatedHeader() {
     let bytes = NpyBytes.file(header: Self.header(), data: Self.sixFloats)
-    #expect(throws: NpyError.truncatedHeader(path: Self.path, expectedBytes: 10, actualBytes: 7))
-    {
+    #expect(throws: NpyError.truncatedHeader(path: Self.path, expectedBytes: 10, actualBytes: 7)) {
       try Self.open(Array(bytes.prefix(7)))
     }
-    #expect(throws: NpyError.truncatedHeader(path: Self.path, expectedBytes: 10, actualBytes: 9))
-    {
+    #expect(throws: NpyError.truncatedHeader(path: Self.path, expectedBytes: 10, actualBytes: 9)) {
       try Self.open(Array(bytes.prefix(9)))
     }
     #expect(throws: NpyError.truncatedHeader(path: Self.path, expectedBytes: 128, actualBytes: 40))
@@ -73,11 +72,17 @@ import TestSupport
   @Test(arguments: [
     ("{'descr' '<f4'}", "expected ':' after the key 'descr', found ''' at character 10"),
     ("{'descr': '<f4}", "the string that starts here is not closed at character 11"),
-    ("{'descr': '<f4', 'shape': (2, 3)", "expected ',' or '}' after the value of 'shape', "
-      + "found the end of the header at character 55"),
+    (
+      "{'descr': '<f4', 'shape': (2, 3)",
+      "expected ',' or '}' after the value of 'shape', "
+        + "found the end of the header at character 55"
+    ),
     ("{'shape': (2 3)}", "expected ',' or ')' in a sequence, found '3' at character 14"),
-    ("{'descr': dtype('f4')}", "unexpected name 'dtype'; only True, False and None are "
-      + "literals at character 11"),
+    (
+      "{'descr': dtype('f4')}",
+      "unexpected name 'dtype'; only True, False and None are "
+        + "literals at character 11"
+    ),
     ("{'descr': '<f4'} junk", "unexpected 'j' after the closing brace at character 18"),
     ("{'descr': '\\x3c'}", "unsupported escape '\\x' in a string at character 12"),
     ("{'descr': }", "unexpected '}' where a value should be at character 11"),
@@ -202,8 +207,7 @@ import TestSupport
 
   @Test func refusesReadsOutsideTheArray() throws {
     let file = try Self.open(NpyBytes.file(header: Self.header(), data: Self.sixFloats))
-    #expect(throws: NpyError.outOfBounds(path: Self.path, unit: "item", range: 1..<3, count: 2))
-    {
+    #expect(throws: NpyError.outOfBounds(path: Self.path, unit: "item", range: 1..<3, count: 2)) {
       try file.floats(items: 1..<3)
     }
     #expect(

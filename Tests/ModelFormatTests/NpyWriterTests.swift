@@ -1,7 +1,7 @@
 import Foundation
 import ModelFormat
-import Testing
 import TestSupport
+import Testing
 
 /// Writing is atomic: a file appears whole or not at all.
 @Suite struct NpyWriterTests {
@@ -21,8 +21,10 @@ import TestSupport
       }
       #expect(!FileManager.default.fileExists(atPath: streamed), "not there before finish")
       try writer.finish()
-      #expect(FileManager.default.contents(atPath: whole) == FileManager.default.contents(
-        atPath: streamed))
+      #expect(
+        FileManager.default.contents(atPath: whole)
+          == FileManager.default.contents(
+            atPath: streamed))
       #expect(try Self.contents(of: folder) == ["streamed.npy", "whole.npy"])
     }
   }
@@ -59,8 +61,9 @@ import TestSupport
   @Test func removesTheTemporaryFileWhenAbandoned() throws {
     try TemporaryDirectory.with { folder in
       do {
-        let writer = try NpyWriter<Float>(path: folder.appendingPathComponent("x.npy").path,
-                                          shape: [4])
+        let writer = try NpyWriter<Float>(
+          path: folder.appendingPathComponent("x.npy").path,
+          shape: [4])
         try writer.append([1])
         #expect(try Self.contents(of: folder).count == 1)
       }
@@ -86,8 +89,7 @@ import TestSupport
     ) {
       try NpyWriter.write([1] as [Float], shape: deep, to: "x.npy")
     }
-    #expect(throws: NpyError.shapeTooLarge(path: "x.npy", shape: [1 << 62, 4], dtype: .float32))
-    {
+    #expect(throws: NpyError.shapeTooLarge(path: "x.npy", shape: [1 << 62, 4], dtype: .float32)) {
       try NpyWriter<Float>(path: "x.npy", shape: [1 << 62, 4])
     }
   }
