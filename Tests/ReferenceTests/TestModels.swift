@@ -92,8 +92,20 @@ func expectClose(
   }
   if let first = bad.first {
     let message =
-      "\(label): index \(first.offset) expected \(first.element.1), observed \(first.element.0)"
-      + " (\(bad.count) of \(observed.count) elements differ)"
+      "\(label): index \(multiIndex(first.offset, in: expected.shape)) expected "
+      + "\(first.element.1), observed \(first.element.0) (\(bad.count) of \(observed.count) "
+      + "elements differ)"
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
   }
+}
+
+/// The position of flat index `flat` in a C-order tensor of `shape`.
+func multiIndex(_ flat: Int, in shape: [Int]) -> [Int] {
+  var rest = flat
+  var index = [Int](repeating: 0, count: shape.count)
+  for axis in shape.indices.reversed() {
+    index[axis] = rest % max(shape[axis], 1)
+    rest /= max(shape[axis], 1)
+  }
+  return index
 }
