@@ -19,10 +19,11 @@ public struct EtchTool: Sendable {
     "Compile trained neural networks into fixed-point HLS C++ for detector-side FPGAs."
   /// The paragraph under the overview of `etch --help`.
   public static let discussion = """
-    Etch reads a model (NAME.json with NAME.safetensors), checks its fixed-point accuracy \
-    against float on your own frames, writes a Vitis HLS project, and estimates whether it \
-    keeps up with your detector. Every command prints a readable summary, or one JSON \
-    object with --json. Exit status: 0 success, 1 failure, 64 bad usage.
+    Etch reads a model (NAME.json with NAME.safetensors), shows its layers and costs, and \
+    runs it in float32 on your frames. Fixed-point validation, the Vitis HLS project and \
+    the latency budget against a detector come with commands still to be built. Every \
+    command prints a readable summary, or one JSON object with --json. Exit status: 0 \
+    success, 1 failure, 64 bad usage.
     """
 
   /// The commands this tool dispatches to.

@@ -1,0 +1,200 @@
+import Foundation
+import ModelFormat
+import Reference
+
+/// `etch run MODEL --input X.npy --output Y.npy`: float32 inference on a batch of frames
+/// with the Reference engine, the outputs written as `.npy`, optionally compared with a
+/// reference such as PyTorch's outputs.
+///
+/// The input is `[N, *input shape]` (or one frame of exactly the input shape, which gives
+/// outputs without the batch axis too); the outputs are `[N, *output shape]` float32,
+/// written atomically. Frames are read, run and written in slices, so a scan larger than
+/// memory streams through. The summary gives the frame count, the output shapes and the
+/// time spent in the engine.
+///
+/// ```
+/// $ etch run braggnn_fc16_8_4_2_sz11 --input patches.npy --output peaks.npy
+/// model braggnn_fc16_8_4_2_sz11: 2,010 frames in 0.051 s (39,412 frames/s), float32 ...
+/// ```
+struct RunCommand: Command {
+  let spec = CommandSpec(
+    name: "run",
+    summary: "Run a model in float32 on a batch of frames and write its outputs.",
+    discussion: """
+      Reads the frames of X.npy, runs them through the float32 reference engine (PyTorch's \
+      semantics) and writes each output as float32 .npy, atomically: Y.npy appears only \
+      when it is complete. X.npy holds [N, *input shape] (any numeric dtype, converted to \
+      float32), or one frame of exactly the input shape; then the outputs have no batch \
+      axis either. Frames stream in slices, so files larger than memory work.
+
+      A model with several inputs takes --input once per input, in the order the model \
+      lists them. A model with several outputs takes --output once per output, in order, \
+      or once with a folder (an existing one, or any path ending in /), which receives \
+      NAME.npy for each output NAME. Without --output nothing is written.
+
+      --compare reads reference outputs of the same shapes (for instance PyTorch's, when \
+      checking an export) and reports the largest absolute and relative differences; \
+      like --output it takes one file per output or one folder. It reports and does not \
+      fail: judging fixed point against float is etch validate's job, which is not built \
+      yet.
+      """,
+    arguments: [ModelReference.argument],
+    options: [
+      .value(
+        "input", short: "i", valueName: "X.npy", isRequired: true, isRepeatable: true,
+        help: "The frames: [N, *input shape], or one frame of the input shape."),
+      .value(
+        "output", short: "o", valueName: "Y.npy", isRepeatable: true,
+        help: "Where to write the outputs, float32 [N, *output shape]: a file per output, "
+          + "or a folder."),
+      .value(
+        "compare", valueName: "REF.npy", isRepeatable: true,
+        help: "Reference outputs of the same shape to report the differences against: a "
+          + "file per output, or a folder."),
+    ],
+    examples: [
+      CommandExample(
+        "etch run braggnn_fc16_8_4_2_sz11 --input patches.npy --output peaks.npy",
+        "Runs the bundled BraggNN on every patch and writes the peak positions [N, 2]."),
+      CommandExample(
+        "etch run mynet.json -i x.npy -o out/ --compare torch_out/",
+        "Writes out/NAME.npy per output and compares each with torch_out/NAME.npy."),
+    ])
+
+  /// The most input and output elements held in memory at once (64 MiB of float32).
+  static let sliceElements = 1 << 24
+
+  func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
+    let reference = ModelReference(try arguments.required(ModelReference.argument.name))
+    let (model, url) = try reference.load()
+    let inputs = try Self.openInputs(arguments.values("input"), model: model)
+    let frames = inputs.first?.frames
+    let engine = try ReferenceEngine(model: model)
+    let outputs = zip(model.outputs, engine.outputShapes).map { name, frame in
+      Output(name: name, frame: frame, shape: frames.map { [$0] + frame } ?? frame)
+    }
+    let outputPaths = try OutputFiles.paths(
+      arguments.values("output"), option: "--output", outputs: model.outputs,
+      model: model.name, createsFolder: true)
+    let referencePaths = try OutputFiles.paths(
+      arguments.values("compare"), option: "--compare", outputs: model.outputs,
+      model: model.name, createsFolder: false)
+    var references = try Self.openReferences(referencePaths, outputs: outputs)
+    let writers = try zip(outputPaths, outputs).map { path, output in
+      try NpyWriter<Float>(path: path, shape: output.shape)
+    }
+    let time = try Self.stream(
+      inputs, model: model, engine: engine, outputs: outputs, writers: writers,
+      references: &references)
+    for writer in writers { try writer.finish() }
+
+    let report = RunReport(
+      model: model.name, file: reference.displayPath(url), frames: frames,
+      seconds: Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18,
+      inputs: zip(model.inputs, inputs).map { input, opened in
+        (name: input.name, path: opened.file.path, shape: opened.file.shape)
+      },
+      outputs: outputs.enumerated().map { index, output in
+        RunReport.Output(
+          name: output.name, shape: output.shape,
+          path: index < outputPaths.count ? outputPaths[index] : nil,
+          comparison: index < references.count ? references[index].comparison : nil)
+      })
+    context.report(summary: report.summary, json: report.json)
+    return .success
+  }
+
+  /// One output of the model: its name, the shape of one frame, and the shape written.
+  struct Output {
+    var name: String
+    var frame: [Int]
+    var shape: [Int]
+  }
+
+  /// A `--compare` file and the comparison it accumulates.
+  struct ReferenceFile {
+    var file: NpyFile
+    var comparison: OutputComparison
+  }
+
+  /// Runs the frames through the engine in slices of at most ``sliceElements`` input and
+  /// output elements, writing and comparing each slice; returns the time in the engine.
+  static func stream(
+    _ inputs: [(file: NpyFile, frames: Int?)], model: Model, engine: ReferenceEngine,
+    outputs: [Output], writers: [NpyWriter<Float>], references: inout [ReferenceFile]
+  ) throws -> Duration {
+    let frames = inputs.first?.frames
+    let inputElements = model.inputs.map { $0.shape.reduce(1, *) }.reduce(0, +)
+    let outputElements = outputs.map { $0.frame.reduce(1, *) }.reduce(0, +)
+    let slice = max(1, sliceElements / max(inputElements + outputElements, 1))
+    let clock = ContinuousClock()
+    var time = Duration.zero
+    for start in stride(from: 0, to: frames ?? 1, by: slice) {
+      let range = start..<min(start + slice, frames ?? 1)
+      var batch: [String: Tensor] = [:]
+      for (input, opened) in zip(model.inputs, inputs) {
+        let scalars =
+          frames == nil ? try opened.file.floats() : try opened.file.floats(items: range)
+        batch[input.name] = Tensor(shape: [range.count] + input.shape, scalars: scalars)
+      }
+      var results: [Tensor] = []
+      time += try clock.measure { results = try engine.run(batch) }
+      for (writer, result) in zip(writers, results) { try writer.append(result.scalars) }
+      for index in references.indices {
+        let file = references[index].file
+        let expected = frames == nil ? try file.floats() : try file.floats(items: range)
+        references[index].comparison.add(results[index].scalars, reference: expected)
+      }
+    }
+    return time
+  }
+
+  /// Opens the `--compare` files; each must have the shape of its output.
+  static func openReferences(_ paths: [String], outputs: [Output]) throws -> [ReferenceFile] {
+    try zip(paths, outputs).map { path, output in
+      let file = try NpyFile(path: path)
+      guard file.shape == output.shape else {
+        throw RunError.referenceShape(
+          path: path, shape: file.shape, output: output.name, expected: output.shape)
+      }
+      return ReferenceFile(
+        file: file,
+        comparison: OutputComparison(
+          reference: path, elementsPerFrame: output.frame.reduce(1, *)))
+    }
+  }
+
+  /// Opens the input files and checks each against its graph input; all must hold the same
+  /// number of frames (`frames` is `nil` for one frame without a batch axis).
+  static func openInputs(_ paths: [String], model: Model) throws -> [(
+    file: NpyFile, frames: Int?
+  )] {
+    guard paths.count == model.inputs.count else {
+      let names = model.inputs.map { "'\($0.name)'" }.joined(separator: ", ")
+      let count = model.inputs.count == 1 ? "1 input" : "\(model.inputs.count) inputs"
+      throw UsageError.invalid(
+        "--input was given \(paths.count) times but model '\(model.name)' has \(count) "
+          + "(\(names)); give --input once per input, in that order")
+    }
+    var opened: [(file: NpyFile, frames: Int?)] = []
+    for (path, input) in zip(paths, model.inputs) {
+      let file = try NpyFile(path: path)
+      let frames: Int?
+      if file.shape == input.shape {
+        frames = nil
+      } else if file.shape.count == input.shape.count + 1, file.itemShape == input.shape {
+        frames = file.itemCount
+      } else {
+        throw RunError.inputShape(
+          path: path, shape: file.shape, input: input.name, model: model.name,
+          expected: input.shape)
+      }
+      if let first = opened.first, first.frames != frames {
+        throw RunError.frameCountMismatch(
+          path: path, frames: frames, otherPath: first.file.path, otherFrames: first.frames)
+      }
+      opened.append((file, frames))
+    }
+    return opened
+  }
+}
