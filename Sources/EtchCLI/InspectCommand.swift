@@ -85,7 +85,8 @@ struct InspectCommand: Command {
       ])
     }
     table.totals = [
-      "total", "\(statistics.layers.count) nodes", "", TextTable.grouped(statistics.totalParameters),
+      "total", "\(statistics.layers.count) nodes", "",
+      TextTable.grouped(statistics.totalParameters),
       TextTable.grouped(statistics.totalMACs),
       statistics.totalWeights == 0 ? "" : percent(statistics.sparsity),
     ]

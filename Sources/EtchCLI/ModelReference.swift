@@ -161,7 +161,8 @@ enum ModelReferenceError: Error, Equatable, Diagnostic {
     case .unknownName(let name, let searched, let available, let suggestion):
       let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
       let folders =
-        searched.isEmpty ? "no models/ folder exists" : "none in " + searched.joined(separator: " or ")
+        searched.isEmpty
+        ? "no models/ folder exists" : "none in " + searched.joined(separator: " or ")
       return "no model named '\(name)': no such file here and \(folders); "
         + "\(Self.listing(available))\(hint)"
     }

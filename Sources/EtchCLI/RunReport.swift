@@ -42,7 +42,8 @@ struct RunReport {
 
   /// The readable summary.
   var summary: String {
-    let count = frames.map { $0 == 1 ? "1 frame" : "\(TextTable.grouped($0)) frames" }
+    let count =
+      frames.map { $0 == 1 ? "1 frame" : "\(TextTable.grouped($0)) frames" }
       ?? "1 frame (no batch axis)"
     var lines = [
       "model \(model): \(count) in \(Self.duration(seconds)) "
