@@ -1,0 +1,48 @@
+import ModelFormat
+
+/// The `eliminate-dead-nodes` pass: drops nodes that no model output depends on, then the
+/// weights and `quant` pins that only dropped nodes used.
+///
+/// Exported graphs carry auxiliary heads and debugging taps, and other passes orphan nodes
+/// and tensors (folding a batchnorm leaves the unfolded weights behind). Each dead node would
+/// still cost hardware and each dead weight ROM, so they go. Graph inputs stay even when
+/// unused: they are the model's interface.
+///
+/// Before and after (outputs: `fc`; `aux` and its weight are dead):
+///
+///     fc  = dense(x) {weight: fc.weight}      fc = dense(x) {weight: fc.weight}
+///     aux = dense(x) {weight: aux.weight}     weights: fc.weight
+///     aux_act = relu(aux)
+///     weights: fc.weight, aux.weight
+public enum EliminateDeadNodes {
+  /// The pass value, named `eliminate-dead-nodes`.
+  public static let pass = GraphPass(
+    name: "eliminate-dead-nodes",
+    summary: "Drops nodes no output depends on, and weights no node uses."
+  ) { model in run(on: &model) }
+
+  /// Removes dead nodes, unused weights and their pins; returns whether anything was removed.
+  public static func run(on model: inout Model) -> Bool {
+    var live = Set(model.outputs)
+    for node in model.nodes.reversed() where live.contains(node.name) {
+      live.formUnion(node.inputs)
+    }
+    let deadNodes = model.nodes.filter { !live.contains($0.name) }.map(\.name)
+    model.nodes.removeAll { !live.contains($0.name) }
+
+    let used = Set(model.nodes.flatMap { $0.params.values })
+    let deadWeights = model.weights.keys.filter { !used.contains($0) }
+    for name in deadWeights { model.weights[name] = nil }
+
+    let remaining = Set(model.nodes.map(\.name) + model.inputs.map(\.name) + model.weights.keys)
+    for name in deadNodes + deadWeights where !remaining.contains(name) {
+      model.quant[name] = nil
+    }
+    return !deadNodes.isEmpty || !deadWeights.isEmpty
+  }
+}
+
+extension GraphPass {
+  /// `eliminate-dead-nodes`: drops dead nodes and unused weights (see `EliminateDeadNodes`).
+  public static var eliminateDeadNodes: GraphPass { EliminateDeadNodes.pass }
+}
