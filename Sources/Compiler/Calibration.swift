@@ -37,30 +37,28 @@ public struct Calibration: Sendable {
     let percentiles = percentiles.sorted()
     try validate(model: model, frames: frames, percentiles: percentiles)
     let total = frames[0].shape[0]
-    var accumulators: [String: TensorAccumulator] = [:]
-    var order: [String] = []
-
+    let engine = try ReferenceEngine(model: model)
+    let names = model.inputs.map(\.name) + model.nodes.map(\.name)
+    var accumulators = names.map { name in
+      let shape = engine.shape(of: name) ?? []
+      return TensorAccumulator(
+        name: name, shape: shape, expectedCount: shape.reduce(1, *) * total,
+        percentiles: percentiles)
+    }
     var start = 0
     while start < total {
       let end = min(start + chunkSize, total)
       let chunk = frames.map { Self.slice($0, from: start, to: end) }
-      var tensors = zip(model.inputs, chunk).map { ($0.name, $1) }
-      tensors += try ReferenceTracing.trace(model, inputs: chunk)
-      for (name, tensor) in tensors {
-        if accumulators[name] == nil {
-          order.append(name)
-          let perFrame = tensor.count / (end - start)
-          accumulators[name] = TensorAccumulator(
-            name: name, shape: Array(tensor.shape.dropFirst()), expectedCount: perFrame * total,
-            percentiles: percentiles)
-        }
-        accumulators[name]?.add(tensor.scalars)
+      let inputs = Dictionary(uniqueKeysWithValues: zip(model.inputs.map(\.name), chunk))
+      let trace = try engine.trace(inputs).merging(inputs) { node, _ in node }
+      for index in accumulators.indices {
+        accumulators[index].add(trace[names[index]]?.scalars ?? [])
       }
       start = end
     }
     return CalibrationTable(
       model: model.name, frames: total, percentiles: percentiles,
-      tensors: order.compactMap { accumulators[$0]?.statistics(percentiles: percentiles) })
+      tensors: accumulators.map { $0.statistics(percentiles: percentiles) })
   }
 
   /// Checks the options and that `frames` hold one equally long batch per graph input.

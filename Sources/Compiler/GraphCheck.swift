@@ -53,10 +53,3 @@ enum Shapes {
     return ranks[name]
   }
 }
-
-enum ReferenceTracing {
-  struct NotMerged: Error {}
-  static func trace(_ model: Model, inputs: [Tensor]) throws -> [(String, Tensor)] {
-    throw NotMerged()
-  }
-}
