@@ -99,21 +99,10 @@ public enum Op: Sendable, Equatable {
   }
 
   /// Parameter roles the operator requires.
-  public var requiredParams: [String] {
-    switch self {
-    case .dense, .conv1d, .conv2d: ["weight"]
-    case .batchnorm: ["weight", "bias", "running_mean", "running_var"]
-    default: []
-    }
-  }
+  public var requiredParams: [String] { Op.requiredParams(of: name) }
 
   /// Parameter roles the operator accepts but does not require.
-  public var optionalParams: [String] {
-    switch self {
-    case .dense, .conv1d, .conv2d: ["bias"]
-    default: []
-    }
-  }
+  public var optionalParams: [String] { Op.optionalParams(of: name) }
 }
 
 /// Two integers for the two spatial axes of a 2-D operator: (height, width).
