@@ -1,3 +1,4 @@
+import Dispatch
 import ModelFormat
 import Reference
 
@@ -8,7 +9,8 @@ import Reference
 /// that matter are those of the user's own frames. Frames are traced in chunks of
 /// `chunkSize`, so memory stays bounded for thousands of frames: besides one chunk's trace,
 /// each tensor keeps a few counters, 277 histogram bands and its largest `|x|` values, as
-/// many as the lowest requested percentile needs (the top 1% for the default 99).
+/// many as the lowest requested percentile needs (the top 1% for the default 99). Tensors
+/// are accumulated in parallel, the trace itself runs on all cores.
 ///
 ///     let table = try Calibration().run(on: model, frames: [patches])  // patches [N, 1, 11, 11]
 ///     table["conv1"]?.absPercentile(99.99)
@@ -51,8 +53,11 @@ public struct Calibration: Sendable {
       let chunk = frames.map { Self.slice($0, from: start, to: end) }
       let inputs = Dictionary(uniqueKeysWithValues: zip(model.inputs.map(\.name), chunk))
       let trace = try engine.trace(inputs).merging(inputs) { node, _ in node }
-      for index in accumulators.indices {
-        accumulators[index].add(trace[names[index]]?.scalars ?? [])
+      let chunkValues = names.map { trace[$0]?.scalars ?? [] }
+      accumulators.withUnsafeMutableBufferPointer { slots in
+        // Each iteration touches its own accumulator only, so the writes never overlap.
+        nonisolated(unsafe) let slots = slots
+        DispatchQueue.concurrentPerform(iterations: slots.count) { slots[$0].add(chunkValues[$0]) }
       }
       start = end
     }
