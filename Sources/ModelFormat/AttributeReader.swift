@@ -56,7 +56,8 @@ struct AttributeReader {
   }
 
   /// A finite float, default `fallback`, at least `minimum`.
-  func float(_ name: String, default fallback: Double, minimum: Double) throws(ModelError) -> Double {
+  func float(_ name: String, default fallback: Double, minimum: Double) throws(ModelError) -> Double
+  {
     guard let value = values[name] else { return fallback }
     let number: Double
     switch value {

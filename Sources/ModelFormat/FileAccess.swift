@@ -24,6 +24,13 @@ enum FileAccess {
   /// Writes `data` to `url` atomically: a temporary file in the same folder, renamed into
   /// place, so that readers never see a half-written file.
   static func write(_ data: Data, to url: URL) throws(ModelError) {
+    let folder = url.deletingLastPathComponent()
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+      isFolder.boolValue
+    else {
+      throw .unwritableFile(file: url.path, reason: "the folder \(folder.path) does not exist")
+    }
     do {
       try data.write(to: url, options: .atomic)
     } catch {

@@ -58,9 +58,14 @@ private struct JSONParser {
     }
   }
 
+  /// Consumes `literal` (`true`, `false`, `null`); anything else is reported at its start.
   mutating func expect(_ literal: String, value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
+    let start = index
     for expected in literal.utf8 {
-      guard current == expected else { throw error("expected '\(literal)'") }
+      guard current == expected else {
+        index = start
+        throw error("unexpected character, expected a value")
+      }
       index += 1
     }
     return value

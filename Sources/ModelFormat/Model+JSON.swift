@@ -67,7 +67,8 @@ extension Model {
   private static func decodeNode(
     _ value: JSONValue, index: Int, file: String
   ) throws(ModelError) -> Node {
-    var object = try ObjectReader(value, file: file, at: .nodeIndex(index), field: "nodes[\(index)]")
+    var object = try ObjectReader(
+      value, file: file, at: .nodeIndex(index), field: "nodes[\(index)]")
     let name = try object.string("name")
     object = object.located(.node(name, op: nil))
     let opName = try object.string("op")
@@ -87,8 +88,8 @@ extension Model {
 
   /// The model document as JSON text, `weightsFile` in its `weights` field.
   ///
-  /// One node per line, keys in a fixed order, params and quant sorted by key, attributes
-  /// only where they differ from their defaults; ends with a newline.
+  /// One node per line, keys in a fixed order, params in role order, quant sorted by key,
+  /// attributes only where they differ from their defaults; ends with a newline.
   func jsonText(weightsFile: String) -> String {
     func quoted(_ s: String) -> String { JSONValue.quoted(s) }
     func names(_ list: [String]) -> String { JSONValue.array(list.map { .string($0) }).rendered }
@@ -118,7 +119,12 @@ extension Model {
         .init(key: "inputs", value: .array(node.inputs.map { .string($0) })),
       ]
       members += node.op.nonDefaultAttributes
-      if !node.params.isEmpty { members.append(.init(key: "params", value: map(node.params))) }
+      if !node.params.isEmpty {
+        let params = node.orderedParams.map {
+          JSONValue.Member(key: $0.role, value: .string($0.tensor))
+        }
+        members.append(.init(key: "params", value: .object(params)))
+      }
       let comma = index == nodes.count - 1 ? "" : ","
       lines.append("    \(JSONValue.object(members).rendered)\(comma)")
     }
@@ -128,5 +134,16 @@ extension Model {
     }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension Node {
+  /// The node's params in the operator's role order (`weight`, `bias`, `running_mean`,
+  /// `running_var`), then any other roles sorted, for deterministic output.
+  var orderedParams: [(role: String, tensor: String)] {
+    let roles = op.requiredParams + op.optionalParams
+    let known = roles.filter { params[$0] != nil }
+    let others = params.keys.filter { !roles.contains($0) }.sorted()
+    return (known + others).map { ($0, params[$0] ?? "") }
   }
 }

@@ -83,7 +83,7 @@ extension ModelError: CustomStringConvertible, LocalizedError {
     case .unknownQuantTarget(_, let key):
       "quant '\(key)' names no weight tensor, node or graph input"
     case .truncated(_, let size, let needed):
-      "the file is truncated: it has \(size) bytes but its header declares \(needed)"
+      "the file is truncated: it has \(size) bytes but needs \(needed)"
     case .headerLengthOutOfRange(_, let headerLength, let available):
       "the header length \(headerLength) reaches past the end of the file; "
         + "at most \(available) bytes are available"

@@ -56,7 +56,8 @@ public enum ModelError: Error, Sendable, Equatable {
   /// Nodes read each other in a loop: `path` starts and ends at `node`.
   case cycle(file: String, node: String, path: [String])
   /// A node has the wrong number of inputs for its operator.
-  case wrongInputCount(file: String, node: String, op: String, expected: ClosedRange<Int>, found: Int)
+  case wrongInputCount(
+    file: String, node: String, op: String, expected: ClosedRange<Int>, found: Int)
   /// The model lists no outputs.
   case noOutputs(file: String)
   /// An output names neither a node nor a graph input.

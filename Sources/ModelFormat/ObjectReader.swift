@@ -9,9 +9,11 @@ struct ObjectReader {
   let members: [JSONValue.Member]
 
   /// Wraps `value`, which must be an object; `field` names it in the error otherwise.
-  init(_ value: JSONValue, file: String, at: ModelError.Location, field: String) throws(ModelError) {
+  init(_ value: JSONValue, file: String, at: ModelError.Location, field: String) throws(ModelError)
+  {
     guard case .object(let members) = value else {
-      throw .wrongType(file: file, at: at, field: field, expected: "an object", found: value.summary)
+      throw .wrongType(
+        file: file, at: at, field: field, expected: "an object", found: value.summary)
     }
     self.file = file
     self.at = at

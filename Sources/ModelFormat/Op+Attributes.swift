@@ -133,20 +133,21 @@ extension Op {
     var out: [(String, JSONValue?)] = []
     switch self {
     case .conv1d(let c):
+      let symmetric = c.padLeft == c.padRight
+      let padding = symmetric ? int(c.padLeft) : list([c.padLeft, c.padRight])
       out = [
         ("stride", c.stride == 1 ? nil : int(c.stride)),
-        ("padding", c.padLeft == c.padRight
-          ? (c.padLeft == 0 ? nil : int(c.padLeft)) : list([c.padLeft, c.padRight])),
+        ("padding", symmetric && c.padLeft == 0 ? nil : padding),
         ("dilation", c.dilation == 1 ? nil : int(c.dilation)),
         ("groups", c.groups == 1 ? nil : int(c.groups)),
       ]
     case .conv2d(let c):
       let p = c.padding
       let symmetric = p.top == p.bottom && p.left == p.right
+      let padding = symmetric ? list([p.top, p.left]) : list([p.top, p.left, p.bottom, p.right])
       out = [
         ("stride", c.stride == Pair(1, 1) ? nil : pair(c.stride)),
-        ("padding", p.isZero ? nil
-          : symmetric ? list([p.top, p.left]) : list([p.top, p.left, p.bottom, p.right])),
+        ("padding", p.isZero ? nil : padding),
         ("dilation", c.dilation == Pair(1, 1) ? nil : pair(c.dilation)),
         ("groups", c.groups == 1 ? nil : int(c.groups)),
       ]

@@ -162,7 +162,9 @@ public struct Convolution1D: Sendable, Equatable, Hashable {
   public var groups: Int
 
   /// Creates conv1d attributes; the defaults are the format's.
-  public init(stride: Int = 1, padLeft: Int = 0, padRight: Int = 0, dilation: Int = 1, groups: Int = 1) {
+  public init(
+    stride: Int = 1, padLeft: Int = 0, padRight: Int = 0, dilation: Int = 1, groups: Int = 1
+  ) {
     self.stride = stride
     self.padLeft = padLeft
     self.padRight = padRight

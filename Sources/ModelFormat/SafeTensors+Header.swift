@@ -41,7 +41,9 @@ struct SafeTensorsHeader {
     }
   }
 
-  private static func metadata(_ value: JSONValue, file: String) throws(ModelError) -> [String: String] {
+  private static func metadata(_ value: JSONValue, file: String) throws(ModelError) -> [String:
+    String]
+  {
     guard case .object(let members) = value else {
       throw .invalidHeader(file: file, reason: "__metadata__ must be an object of strings")
     }
@@ -49,7 +51,8 @@ struct SafeTensorsHeader {
     for member in members {
       guard case .string(let text) = member.value else {
         throw .invalidHeader(
-          file: file, reason: "__metadata__ '\(member.key)' must be a string, found \(member.value.summary)")
+          file: file,
+          reason: "__metadata__ '\(member.key)' must be a string, found \(member.value.summary)")
       }
       result[member.key] = text
     }
@@ -73,7 +76,8 @@ struct SafeTensorsHeader {
       throw .missingField(file: file, at: at, field: "dtype")
     }
     guard case .string(let dtypeName) = dtypeValue else {
-      throw .wrongType(file: file, at: at, field: "dtype", expected: "a string", found: dtypeValue.summary)
+      throw .wrongType(
+        file: file, at: at, field: "dtype", expected: "a string", found: dtypeValue.summary)
     }
     guard let dtype = SafeTensors.DType(rawValue: dtypeName) else {
       throw .unsupportedDType(file: file, tensor: name, dtype: dtypeName)

@@ -81,7 +81,8 @@ public struct SafeTensors: Sendable, Equatable {
     var tensors: [String: Tensor] = [:]
     data.withUnsafeBytes { raw in
       for entry in header.entries {
-        let bytes = UnsafeRawBufferPointer(rebasing: raw[(start + entry.begin)..<(start + entry.end)])
+        let bytes = UnsafeRawBufferPointer(
+          rebasing: raw[(start + entry.begin)..<(start + entry.end)])
         tensors[entry.name] = Tensor(shape: entry.shape, scalars: entry.dtype.decode(bytes))
       }
     }
@@ -106,7 +107,8 @@ public struct SafeTensors: Sendable, Equatable {
       let entry: [JSONValue.Member] = [
         .init(key: "dtype", value: .string(DType.f32.rawValue)),
         .init(key: "shape", value: .array((tensors[name]?.shape ?? []).map { .integer($0) })),
-        .init(key: "data_offsets", value: .array([.integer(offset), .integer(offset + 4 * count)])),
+        .init(
+          key: "data_offsets", value: .array([.integer(offset), .integer(offset + 4 * count)])),
       ]
       members.append(.init(key: name, value: .object(entry)))
       offset += 4 * count

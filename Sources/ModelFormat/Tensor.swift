@@ -16,7 +16,8 @@ public struct Tensor: Sendable, Equatable {
   /// Wraps `scalars` with `shape`; the caller guarantees that the counts agree.
   public init(shape: [Int], scalars: [Float]) {
     precondition(
-      shape.reduce(1, *) == scalars.count, "tensor of shape \(shape) given \(scalars.count) scalars")
+      shape.reduce(1, *) == scalars.count, "tensor of shape \(shape) given \(scalars.count) scalars"
+    )
     self.shape = shape
     self.scalars = scalars
   }

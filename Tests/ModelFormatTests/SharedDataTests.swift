@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The tests of every target read `../shared`; if it is missing, say so once, plainly.
 @Test func sharedReferenceDataIsPresent() {
