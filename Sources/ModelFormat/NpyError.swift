@@ -96,7 +96,7 @@ public enum NpyError: Error, Sendable, Equatable {
   public var message: String {
     switch self {
     case .cannotOpen(_, let reason):
-      return "cannot open the file (\(reason)); check the path and its permissions"
+      return "cannot open the file (\(reason)); expected a readable .npy file at this path"
     case .notARegularFile:
       return "is not a regular file; expected a .npy file saved with numpy.save"
     case .badMagic(_, let found):
@@ -105,8 +105,8 @@ public enum NpyError: Error, Sendable, Equatable {
       return "header field 'version' is \(major).\(minor); expected 1.0, 2.0 or 3.0 "
         + "— save the array again with numpy.save"
     case .truncatedHeader(_, let expected, let actual):
-      return "the header is truncated: it needs \(expected) bytes but the file has "
-        + "\(actual); the file is incomplete — copy or save it again"
+      return "the header is truncated: expected \(expected) bytes but the file has "
+        + "\(actual) — the file is incomplete; copy or save it again"
     case .headerTooLong(_, let length, let limit):
       return "header field 'header length' is \(length) bytes; expected at most \(limit), "
         + "as numpy.load allows — this is not an array saved with numpy.save"
@@ -135,11 +135,11 @@ public enum NpyError: Error, Sendable, Equatable {
         + "Etch reads C-order arrays only — save numpy.ascontiguousarray(a) instead"
     case .shapeTooLarge(_, let shape, let dtype):
       return "header field 'shape' is \(NpyHeader.pythonTuple(shape)); at \(dtype.byteWidth) "
-        + "bytes per element that is more than 2^63 bytes — the header is corrupt"
+        + "bytes per element, expected at most 2^63 − 1 bytes in all — the header is corrupt"
     case .truncatedData(_, let shape, let dtype, let expected, let actual):
-      return "the data is truncated: header fields 'shape' \(NpyHeader.pythonTuple(shape)) "
-        + "and 'descr' '\(dtype.descr)' need \(expected) bytes after the header, but the "
-        + "file has \(actual); the file is incomplete or its header is wrong"
+      return "the data is truncated: expected \(expected) bytes after the header for 'shape' "
+        + "\(NpyHeader.pythonTuple(shape)) of '\(dtype.descr)', but the file has \(actual) — "
+        + "the file is incomplete or its header is wrong"
     case .tooLargeForMemory(_, let shape, let bytes, let available):
       return "header field 'shape' is \(NpyHeader.pythonTuple(shape)); reading it whole needs "
         + "\(bytes) bytes but this machine has \(available) — read it in parts, by items"
@@ -149,16 +149,17 @@ public enum NpyError: Error, Sendable, Equatable {
         + "\(expected) — reshape the array to N items of shape "
         + "\(NpyHeader.pythonTuple(expectedItem))"
     case .outOfBounds(_, let unit, let range, let count):
-      return "\(unit)s \(range.lowerBound)..<\(range.upperBound) are out of range; "
-        + "expected a range within 0..<\(count)"
+      return "\(unit)s \(range.lowerBound)..<\(range.upperBound) of the data are out of "
+        + "range; expected a range within 0..<\(count)"
     case .notAnInteger(_, let index, let value):
-      return "element \(index) is \(value), not an integer; expected whole-number labels "
+      return "data element \(index) is \(value), not an integer; expected whole-number labels "
         + "— save them with a.astype('<i4')"
     case .elementCountMismatch(_, let shape, let expected, let actual):
       return "header field 'shape' \(NpyHeader.pythonTuple(shape)) holds \(expected) "
         + "elements but \(actual) were given; expected the counts to agree"
     case .writeFailed(_, let reason):
-      return "cannot write the file (\(reason)); any earlier file at this path is unchanged"
+      return "cannot write the file (\(reason)); expected a writable folder with free space "
+        + "— any earlier file at this path is unchanged"
     }
   }
 

@@ -160,9 +160,8 @@ public struct NpyFile: Sendable {
     guard pages > 0, pageSize > 0 else { return }
     let (memory, overflow) = pages.multipliedReportingOverflow(by: pageSize)
     guard !overflow, count > memory / bytesPerElement else { return }
-    throw .tooLargeForMemory(
-      path: path, shape: shape, bytes: count.multipliedReportingOverflow(by: bytesPerElement)
-        .partialValue, available: memory)
+    let bytes = count > Int.max / bytesPerElement ? Int.max : count * bytesPerElement
+    throw .tooLargeForMemory(path: path, shape: shape, bytes: bytes, available: memory)
   }
 
   /// The raw bytes of the elements in `range`, which the caller has bounds-checked.
@@ -183,7 +182,8 @@ public struct NpyFile: Sendable {
       #else
         Self.convert(source, count, target, UInt32.self) { Float(bitPattern: $0) }
       #endif
-    case .float64: Self.convert(source, count, target, UInt64.self) { Float(Double(bitPattern: $0)) }
+    case .float64:
+      Self.convert(source, count, target, UInt64.self) { Float(Double(bitPattern: $0)) }
     case .int8: Self.convert(source, count, target, Int8.self) { Float($0) }
     case .uint8: Self.convert(source, count, target, UInt8.self) { Float($0) }
     case .int16: Self.convert(source, count, target, Int16.self) { Float($0) }
@@ -204,13 +204,11 @@ public struct NpyFile: Sendable {
     switch dtype {
     case .float32:
       return wholeNumbers(range, target) {
-        Double(Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(
-          fromByteOffset: $0 * 4, as: UInt32.self))))
+        Double(Float(bitPattern: Self.load(source, $0, as: UInt32.self)))
       }
     case .float64:
       return wholeNumbers(range, target) {
-        Double(bitPattern: UInt64(littleEndian: source.loadUnaligned(
-          fromByteOffset: $0 * 8, as: UInt64.self)))
+        Double(bitPattern: Self.load(source, $0, as: UInt64.self))
       }
     case .int8: Self.convert(source, count, target, Int8.self) { Int($0) }
     case .uint8: Self.convert(source, count, target, UInt8.self) { Int($0) }
@@ -242,10 +240,17 @@ public struct NpyFile: Sendable {
     _ source: UnsafeRawPointer, _ count: Int, _ target: UnsafeMutablePointer<Result>,
     _ raw: Raw.Type, _ transform: (Raw) -> Result
   ) {
-    let width = MemoryLayout<Raw>.size
     for index in 0..<count {
-      let value = Raw(littleEndian: source.loadUnaligned(fromByteOffset: index * width, as: Raw.self))
+      let value = load(source, index, as: Raw.self)
       (target + index).initialize(to: transform(value))
     }
+  }
+
+  /// The little-endian value of type `Raw` at element `index` of `source`.
+  @inline(__always)
+  private static func load<Raw: FixedWidthInteger>(
+    _ source: UnsafeRawPointer, _ index: Int, as raw: Raw.Type
+  ) -> Raw {
+    Raw(littleEndian: source.loadUnaligned(fromByteOffset: index * MemoryLayout<Raw>.size, as: raw))
   }
 }

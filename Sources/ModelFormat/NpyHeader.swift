@@ -33,15 +33,21 @@ public struct NpyHeader: Sendable, Equatable {
   /// The offset of the first data byte from the start of the file.
   public var dataOffset: Int
 
-  /// Creates the header `numpy.save` would write for an array of this type and shape.
+  /// The most dimensions a written array may have, NumPy 2's limit; its header then always
+  /// fits the 64 KiB of a version 1.0 header.
+  public static let maximumRank = 64
+
+  /// Creates the header `numpy.save` would write (version 1.0) for this type and shape.
+  ///
+  /// The shape must have at most ``maximumRank`` dimensions; ``NpyWriter`` checks this.
   public init(dtype: NpyDType, shape: [Int]) {
     self.dtype = dtype
     self.shape = shape
-    let text = Self.dictText(dtype: dtype, shape: shape)
-    let isShort = Self.paddedLength(text: text, lengthFieldSize: 2) <= Int(UInt16.max)
-    self.version = isShort ? (1, 0) : (2, 0)
-    self.dataOffset = 8 + (isShort ? 2 : 4) + Self.paddedLength(
-      text: text, lengthFieldSize: isShort ? 2 : 4)
+    self.version = (1, 0)
+    self.dataOffset =
+      10
+      + Self.paddedLength(
+        text: Self.dictText(dtype: dtype, shape: shape), lengthFieldSize: 2)
   }
 
   /// Two headers are equal when all their fields are.
@@ -77,8 +83,10 @@ public struct NpyHeader: Sendable, Equatable {
 
   /// A shape or other sequence as Python writes a tuple: `(8, 16)`, `(5,)`, `()`.
   public static func pythonTuple(_ items: [some CustomStringConvertible]) -> String {
-    items.count == 1 ? "(\(items[0]),)" : "(" + items.map(\.description).joined(separator: ", ")
-      + ")"
+    items.count == 1
+      ? "(\(items[0]),)"
+      : "(" + items.map(\.description).joined(separator: ", ")
+        + ")"
   }
 
   /// Parses and checks the header at the start of `bytes`, which hold a file's first bytes.
@@ -143,7 +151,9 @@ public struct NpyHeader: Sendable, Equatable {
     let lengthFieldSize = version.major == 1 ? 2 : 4
     let padded = Self.paddedLength(text: text, lengthFieldSize: lengthFieldSize)
     var bytes = Self.magic + [version.major, version.minor]
-    for index in 0..<lengthFieldSize { bytes.append(UInt8(truncatingIfNeeded: padded >> (8 * index))) }
+    for index in 0..<lengthFieldSize {
+      bytes.append(UInt8(truncatingIfNeeded: padded >> (8 * index)))
+    }
     bytes += Array(text.utf8)
     bytes += Array(repeating: UInt8(ascii: " "), count: padded - text.utf8.count - 1)
     bytes.append(UInt8(ascii: "\n"))
@@ -152,7 +162,8 @@ public struct NpyHeader: Sendable, Equatable {
 
   /// The dict text before padding, including NumPy's room for the first dimension to grow.
   private static func dictText(dtype: NpyDType, shape: [Int]) -> String {
-    let dict = "{'descr': '\(dtype.descr)', 'fortran_order': False, "
+    let dict =
+      "{'descr': '\(dtype.descr)', 'fortran_order': False, "
       + "'shape': \(pythonTuple(shape)), }"
     let growth = shape.first.map { growthDigits - String($0).count } ?? 0
     return dict + String(repeating: " ", count: max(growth, 0))

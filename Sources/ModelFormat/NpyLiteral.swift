@@ -37,7 +37,8 @@ enum NpyLiteral: Equatable {
         : "(" + items.map(\.pythonText).joined(separator: ", ") + ")"
     case .list(let items): "[" + items.map(\.pythonText).joined(separator: ", ") + "]"
     case .dict(let entries):
-      "{" + entries.map { "\($0.key.pythonText): \($0.value.pythonText)" }
+      "{"
+        + entries.map { "\($0.key.pythonText): \($0.value.pythonText)" }
         .joined(separator: ", ") + "}"
     }
   }

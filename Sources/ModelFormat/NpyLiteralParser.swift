@@ -74,8 +74,9 @@ struct NpyLiteralParser {
       skipWhitespace()
       if consume(UInt8(ascii: "}")) { return entries }
       guard consume(UInt8(ascii: ",")) else {
-        throw failure("expected ',' or '}' after the value of \(key.pythonText), "
-          + "found \(describeCurrent())")
+        throw failure(
+          "expected ',' or '}' after the value of \(key.pythonText), "
+            + "found \(describeCurrent())")
       }
     }
   }
@@ -92,8 +93,9 @@ struct NpyLiteralParser {
       skipWhitespace()
       if consume(closing) { return items }
       guard consume(UInt8(ascii: ",")) else {
-        throw failure("expected ',' or '\(Character(Unicode.Scalar(closing)))' in a sequence, "
-          + "found \(describeCurrent())")
+        throw failure(
+          "expected ',' or '\(Character(Unicode.Scalar(closing)))' in a sequence, "
+            + "found \(describeCurrent())")
       }
     }
   }
@@ -165,8 +167,10 @@ struct NpyLiteralParser {
     case "True": return .boolean(true)
     case "False": return .boolean(false)
     case "None": return .none
-    default: throw failure("unexpected name '\(name)'; only True, False and None are literals",
-      at: start)
+    default:
+      throw failure(
+        "unexpected name '\(name)'; only True, False and None are literals",
+        at: start)
     }
   }
 

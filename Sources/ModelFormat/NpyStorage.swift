@@ -11,6 +11,10 @@
 /// under memory pressure. The class exists for its identity: it owns the mapping and unmaps
 /// it exactly once, when the last ``NpyFile`` sharing it goes away.
 ///
+/// A mapping shares the file's fate: if another program truncates the file while it is open,
+/// touching the lost pages raises `SIGBUS`. Etch's inputs are written once and then read,
+/// and writers here replace files by rename (the old inode stays intact), so this is safe.
+///
 /// It is `@unchecked Sendable` because its bytes never change after `init` (the mapping is
 /// `PROT_READ`, the copy is never written), so any number of threads may read them at once.
 final class NpyStorage: @unchecked Sendable {

@@ -36,6 +36,11 @@ public final class NpyWriter<Element: NpyElement> {
 
   /// Creates the temporary file and writes the header for an array of `shape`.
   public init(path: String, shape: [Int]) throws(NpyError) {
+    guard shape.count <= NpyHeader.maximumRank else {
+      throw .invalidField(
+        path: path, field: "shape", found: "\(shape.count) dimensions",
+        expected: "at most \(NpyHeader.maximumRank), as NumPy allows")
+    }
     guard NpyHeader.byteCount(of: shape, dtype: Element.npyDType) != nil else {
       throw .shapeTooLarge(path: path, shape: shape, dtype: Element.npyDType)
     }
