@@ -12,7 +12,7 @@ extension FixedFormat {
   /// |------------------|-------------------|------------------|
   /// | `ap_fixed<8,3>`  | `ap_fixed<6,2>`   | `ap_fixed<9,4>`  |
   /// | `ap_fixed<8,3>`  | `ap_ufixed<8,2>`  | `ap_fixed<10,4>` |
-  /// | `ap_fixed<16,6>` | `ap_fixed<32,12>` | `ap_fixed<34,14>`|
+  /// | `ap_fixed<16,6>` | `ap_fixed<32,12>` | `ap_fixed<33,13>`|
   /// | `ap_int<8>`      | `ap_uint<8>`      | `ap_int<10>`     |
   ///
   /// ```swift

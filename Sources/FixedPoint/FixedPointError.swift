@@ -81,8 +81,8 @@ extension FixedPointError: CustomStringConvertible, LocalizedError {
       return "'\(text)' has overflow mode '\(found)'; expected one of \(names)."
     case .widthOutOfRange(let width, let isSigned):
       let limit = isSigned ? FixedFormat.maxStorageWidth : FixedFormat.maxStorageWidth - 1
-      let kind = isSigned ? "signed" : "unsigned"
-      return "width W = \(width) is not supported for a \(kind) format; W must be in "
+      let kind = isSigned ? "a signed" : "an unsigned"
+      return "width W = \(width) is not supported for \(kind) format; W must be in "
         + "1...\(limit), so that every raw value fits the 128-bit integers Etch computes with."
     case .integerBitsOutOfRange(let integerBits):
       let range = FixedFormat.supportedIntegerBits
@@ -90,7 +90,7 @@ extension FixedPointError: CustomStringConvertible, LocalizedError {
         + "\(range.lowerBound)...\(range.upperBound), so that every value stays in the "
         + "normal range of Double."
     case .saturationBitsOutOfRange(let saturationBits, let width):
-      return "N = \(saturationBits) saturation bits do not fit a \(width)-bit format; "
+      return "N = \(saturationBits) saturation bits exceed the width W = \(width); "
         + "N must be in 0...\(width)."
     case .saturationBitsNeedWrap(let saturationBits, let overflow):
       return "N = \(saturationBits) saturation bits only apply to AP_WRAP and AP_WRAP_SM, "

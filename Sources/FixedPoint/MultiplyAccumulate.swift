@@ -5,7 +5,7 @@
 /// accumulator silently changes results: the headers quantize *each step* into the
 /// accumulator type, so summing in a wider type and casting once gives different bits. For
 /// `acc` of `ap_fixed<16,6>` and `a`, `b` of `ap_fixed<16,6>`: `a * b` is `ap_fixed<32,12>`,
-/// `acc + a * b` is `ap_fixed<34,14>`, and the result goes back to `<16,6>`:
+/// `acc + a * b` is `ap_fixed<33,13>`, and the result goes back to `<16,6>`:
 ///
 /// | acc raw | a raw  | b raw | product raw | acc `<16,6>` (TRN, WRAP) | acc `<16,6,AP_RND,AP_SAT>` |
 /// |---------|--------|-------|-------------|--------------------------|----------------------------|
@@ -33,7 +33,7 @@ public struct MultiplyAccumulate: Hashable, Sendable {
   /// Bits a signed raw type needs for every intermediate: pick `Int64` when this is ≤ 64.
   ///
   /// ```swift
-  /// mac.storageWidth  // 34 for <16,6> += <16,6> * <16,6>
+  /// mac.storageWidth  // 33 for <16,6> += <16,6> * <16,6>
   /// ```
   public var storageWidth: Int {
     max(sum.result.storageWidth, product.result.storageWidth, accumulator.storageWidth)
