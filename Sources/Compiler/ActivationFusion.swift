@@ -12,11 +12,12 @@ import ModelFormat
 /// nothing else reads and that is not a model output (its unactivated value is then never
 /// observed).
 ///
-///     fc1      = dense(x) {weight: fc1.weight}
-///     fc1_relu = relu(fc1)
-///     fc2      = dense(fc1_relu) {weight: fc2.weight}
+///     %fc1 = dense(%x) weight=fc1.weight[3,4] bias=fc1.bias[3] : [3]
+///     %relu1 = relu(%fc1) : [3]
+///     %fc2 = dense(%relu1) weight=fc2.weight[2,3] bias=fc2.bias[2] : [2]
+///     return %fc2
 ///
-///     ActivationFusion.candidates(in: model)  // ["fc1": "fc1_relu"]
+///     ActivationFusion.candidates(in: model)  // ["fc1": "relu1"]
 public enum ActivationFusion {
   /// Producer node name → the name of the activation node that may be fused into it.
   public static func candidates(in model: Model) -> [String: String] {

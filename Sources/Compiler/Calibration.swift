@@ -81,7 +81,8 @@ public struct Calibration: Sendable {
     }
     let total = frames.first?.shape.first ?? 0
     for (input, batch) in zip(model.inputs, frames) {
-      guard batch.shape.count == input.shape.count + 1, Array(batch.shape.dropFirst()) == input.shape,
+      guard batch.shape.count == input.shape.count + 1,
+        Array(batch.shape.dropFirst()) == input.shape,
         batch.shape[0] == total
       else {
         throw CompilerError.calibrationShape(

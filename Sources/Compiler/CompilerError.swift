@@ -16,8 +16,6 @@ public enum CompilerError: Error, CustomStringConvertible {
   case verificationFailed(pass: String, underlying: any Error)
   /// A parameter holds values the pass cannot use (a negative variance, say).
   case invalidParameter(node: String, role: String, reason: String)
-  /// Two tensors that the pass combines disagree in size along the axis it combines.
-  case channelMismatch(node: String, expected: Int, found: Int, producer: String)
   /// Calibration frames whose shape is not the model input's shape behind a batch axis.
   case calibrationShape(input: String, expected: [Int], found: [Int])
   /// Calibration given no frames at all, so no statistic can be computed.
@@ -47,9 +45,6 @@ public enum CompilerError: Error, CustomStringConvertible {
         + Self.describe(underlying)
     case .invalidParameter(let node, let role, let reason):
       "node '\(node)': parameter '\(role)' \(reason)"
-    case .channelMismatch(let node, let expected, let found, let producer):
-      "node '\(node)' has \(found) channels but its input '\(producer)' produces \(expected); "
-        + "make the parameter sizes agree"
     case .calibrationShape(let input, let expected, let found):
       "calibration frames for input '\(input)' have shape \(found), expected [N] + \(expected); "
         + "pass frames of the model's input shape behind a batch axis"

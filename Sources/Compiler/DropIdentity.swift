@@ -16,13 +16,17 @@ import ModelFormat
 /// 4. A node whose name carries a `quant` pin stays (as an `identity`, like rule 3): in a
 ///    quantisation-aware model it is where training re-quantised, a cast the hardware performs.
 ///
-/// Before and after, `fc3` renamed by rule 2 and `drop` removed by rule 1:
+/// Before and after: `drop` goes by rule 1, `fc3` takes the name `id` by rule 2.
 ///
-///     res  = add(fc2, relu1)                  res = add(fc2, relu1)
-///     drop = dropout(res)                     id  = dense(res) {weight: fc3.weight}
-///     fc3  = dense(drop) {weight: fc3.weight} outputs: id
-///     id   = identity(fc3)
-///     outputs: id
+///     %res = add(%fc2, %features) : [4]
+///     %drop = dropout(%res) : [4]
+///     %fc3 = dense(%drop) weight=fc3.weight[2,4] bias=fc3.bias[2] : [2]
+///     %id = identity(%fc3) : [2]
+///     return %id
+///
+///     %res = add(%fc2, %features) : [4]
+///     %id = dense(%res) weight=fc3.weight[2,4] bias=fc3.bias[2] : [2]
+///     return %id
 public enum DropIdentity {
   /// The pass value, named `drop-identity`.
   public static let pass = GraphPass(

@@ -8,12 +8,19 @@ import ModelFormat
 /// still cost hardware and each dead weight ROM, so they go. Graph inputs stay even when
 /// unused: they are the model's interface.
 ///
-/// Before and after (outputs: `fc`; `aux` and its weight are dead):
+/// Before and after (`aux` and `aux_act` are dead; so are `aux.weight`, `aux.bias` and the
+/// pin on `aux.weight`):
 ///
-///     fc  = dense(x) {weight: fc.weight}      fc = dense(x) {weight: fc.weight}
-///     aux = dense(x) {weight: aux.weight}     weights: fc.weight
-///     aux_act = relu(aux)
-///     weights: fc.weight, aux.weight
+///     %relu1 = relu(%fc1) : [3]
+///     %fc2 = dense(%relu1) weight=fc2.weight[2,3] bias=fc2.bias[2] : [2]
+///     %aux = dense(%relu1) weight=aux.weight[5,3] bias=aux.bias[5] : [5]
+///     %aux_act = sigmoid(%aux) : [5]
+///     quant aux.weight = ap_fixed<8,1>
+///     return %fc2
+///
+///     %relu1 = relu(%fc1) : [3]
+///     %fc2 = dense(%relu1) weight=fc2.weight[2,3] bias=fc2.bias[2] : [2]
+///     return %fc2
 public enum EliminateDeadNodes {
   /// The pass value, named `eliminate-dead-nodes`.
   public static let pass = GraphPass(

@@ -24,12 +24,15 @@ import ModelFormat
 ///
 /// Before and after:
 ///
-///     conv1 = conv2d(frame) {weight: conv1.weight, bias: conv1.bias}
-///     bn1   = batchnorm(conv1) {weight: bn1.weight, bias: bn1.bias, running_mean: ...}
-///     act1  = leaky_relu(bn1)
+///     %conv1 = conv2d(%frame) stride=[1,1] padding=[0,0,0,0] dilation=[1,1] groups=1
+///       weight=conv1.weight[2,3,2,2] bias=conv1.bias[2] : [2,4,4]
+///     %bn1 = batchnorm(%conv1) eps=1e-05 weight=bn1.weight[2] bias=bn1.bias[2]
+///       running_mean=bn1.running_mean[2] running_var=bn1.running_var[2] : [2,4,4]
+///     %act1 = relu(%bn1) : [2,4,4]
 ///
-///     conv1 = conv2d(frame) {weight: conv1.weight.bnfold, bias: conv1.bias.bnfold}
-///     act1  = leaky_relu(conv1)
+///     %conv1 = conv2d(%frame) stride=[1,1] padding=[0,0,0,0] dilation=[1,1] groups=1
+///       weight=conv1.weight.bnfold[2,3,2,2] bias=conv1.bias.bnfold[2] : [2,4,4]
+///     %act1 = relu(%conv1) : [2,4,4]
 public enum FoldBatchNorm {
   /// The pass value, named `fold-batchnorm`.
   public static let pass = GraphPass(
@@ -40,13 +43,15 @@ public enum FoldBatchNorm {
   /// Folds every foldable batchnorm; returns whether any was folded.
   ///
   /// Throws `CompilerError.invalidParameter` when a batchnorm's variance plus eps is not
-  /// positive, and `CompilerError.channelMismatch` when its parameters do not have one value
-  /// per output channel of the layer.
+  /// positive, and `ModelError` when the model's shapes do not fit (a parameter without one
+  /// value per channel, say).
   public static func run(on model: inout Model) throws -> Bool {
+    // Folding removes a batchnorm whose shape is its layer's, so these shapes stay valid.
+    let shapes = try ShapeInference.shapes(of: model)
     var changed = false
     var index = 0
     while index < model.nodes.count {
-      if try foldNode(at: index, in: &model) {
+      if try foldNode(at: index, in: &model, shapes: shapes) {
         changed = true
       } else {
         index += 1
@@ -56,25 +61,25 @@ public enum FoldBatchNorm {
   }
 
   /// Folds the batchnorm at `index` if it qualifies, removing it; returns whether it did.
-  private static func foldNode(at index: Int, in model: inout Model) throws -> Bool {
+  private static func foldNode(at index: Int, in model: inout Model, shapes: [String: [Int]])
+    throws -> Bool
+  {
     let norm = model.nodes[index]
     guard case .batchnorm(let eps) = norm.op, norm.inputs.count == 1,
       let layerIndex = model.nodeIndex(named: norm.inputs[0]),
-      isFoldable(layer: model.nodes[layerIndex], norm: norm, in: model)
+      isFoldable(layer: model.nodes[layerIndex], norm: norm, in: model, shapes: shapes)
     else { return false }
     let layer = model.nodes[layerIndex]
     guard let weightName = layer.params["weight"], let weight = model.weights[weightName] else {
       return false
     }
-    let channels = weight.shape.first ?? 0
-    func parameter(_ role: String) throws -> [Float] {
-      try channelParameter(role, of: norm, channels: channels, layer: layer, in: model)
+    // Shape inference has checked that every parameter holds one value per output channel.
+    func parameter(_ role: String) -> [Float] {
+      norm.params[role].flatMap { model.weights[$0]?.scalars } ?? []
     }
-    let gamma = try parameter("weight")
-    let shift = try parameter("bias")
-    let mean = try parameter("running_mean")
-    let variance = try parameter("running_var")
-    let scale = try (0..<channels).map { channel in
+    let (gamma, shift) = (parameter("weight"), parameter("bias"))
+    let (mean, variance) = (parameter("running_mean"), parameter("running_var"))
+    let scale = try variance.indices.map { channel in
       let denominator = Double(variance[channel]) + eps
       guard denominator > 0, denominator.isFinite else {
         throw CompilerError.invalidParameter(
@@ -84,11 +89,6 @@ public enum FoldBatchNorm {
       return Double(gamma[channel]) / denominator.squareRoot()
     }
     let bias = layer.params["bias"].flatMap { model.weights[$0] }
-    if let bias, bias.count != channels {
-      throw CompilerError.invalidParameter(
-        node: layer.name, role: "bias",
-        reason: "has \(bias.count) values for \(channels) output channels")
-    }
 
     let perChannel = scale.isEmpty ? 0 : weight.count / scale.count
     var folded = weight.scalars
@@ -120,32 +120,18 @@ public enum FoldBatchNorm {
   }
 
   /// Whether `layer` may absorb `norm`, by the rules in the type's documentation.
-  private static func isFoldable(layer: Node, norm: Node, in model: Model) -> Bool {
+  private static func isFoldable(
+    layer: Node, norm: Node, in model: Model, shapes: [String: [Int]]
+  ) -> Bool {
     switch layer.op {
     case .conv1d, .conv2d: break
     case .dense:
-      guard Shapes.outputRank(of: layer.name, in: model) == 1 else { return false }
+      guard shapes[layer.name]?.count == 1 else { return false }
     default: return false
     }
-    let pinnable = [layer.name, norm.name] + Array(layer.params.values)
-      + Array(norm.params.values)
+    let pinnable = [layer.name, norm.name] + layer.params.values + norm.params.values
     return !model.outputs.contains(layer.name) && model.readCounts[layer.name] == 1
       && !model.hasQuantPin(onAnyOf: pinnable)
-  }
-
-  /// The batchnorm parameter `role`, checked to hold one value per channel of `layer`.
-  private static func channelParameter(
-    _ role: String, of norm: Node, channels: Int, layer: Node, in model: Model
-  ) throws -> [Float] {
-    guard let name = norm.params[role], let tensor = model.weights[name] else {
-      throw CompilerError.invalidParameter(
-        node: norm.name, role: role, reason: "names no tensor of the model's weights")
-    }
-    guard tensor.count == channels else {
-      throw CompilerError.channelMismatch(
-        node: norm.name, expected: channels, found: tensor.count, producer: layer.name)
-    }
-    return tensor.scalars
   }
 }
 

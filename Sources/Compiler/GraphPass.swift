@@ -11,7 +11,7 @@ import ModelFormat
 ///
 ///     let dropIdentity = GraphPass(
 ///       name: "drop-identity", summary: "Removes dropout and identity nodes."
-///     ) { model in try DropIdentity.run(on: &model) }
+///     ) { model in DropIdentity.run(on: &model) }
 public struct GraphPass: Sendable {
   /// The kebab-case name used by `--print-ir-after` and in diagnostics.
   public let name: String

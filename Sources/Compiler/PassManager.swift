@@ -55,7 +55,7 @@ public struct PassManager: Sendable {
     var model = model
     var context = context
     var records: [PassRecord] = []
-    if verifyAfterEachPass { try GraphCheck.verify(model) }
+    if verifyAfterEachPass { try Self.verify(model) }
     for pass in passes {
       let changed: Bool
       do {
@@ -65,20 +65,26 @@ public struct PassManager: Sendable {
       }
       if verifyAfterEachPass {
         do {
-          try GraphCheck.verify(model)
+          try Self.verify(model)
         } catch {
           throw CompilerError.verificationFailed(pass: pass.name, underlying: error)
         }
       }
       var text: String? = nil
       if printIRAfter.contains(pass.name) {
-        let printed = GraphCheck.text(of: model)
+        let printed = model.textForm
         printIR(pass.name, printed)
         text = printed
       }
       records.append(PassRecord(name: pass.name, changed: changed, irAfter: text))
     }
     return PassRun(model: model, context: context, records: records)
+  }
+
+  /// Runs `ModelVerifier`; its errors name the model as `NAME.json`, the manager not knowing
+  /// the path it was loaded from.
+  private static func verify(_ model: Model) throws {
+    try ModelVerifier(file: "\(model.name).json").verify(model)
   }
 }
 

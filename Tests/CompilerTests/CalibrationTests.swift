@@ -38,7 +38,9 @@ import Testing
       return Percentile(percentile: p, value: t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t)
     }
     var bands: [Int: Int] = [:]
-    for x in xs where x != 0 { bands[Int(log2(Double(x.magnitude)).rounded(.down)), default: 0] += 1 }
+    for x in xs where x != 0 {
+      bands[Int(log2(Double(x.magnitude)).rounded(.down)), default: 0] += 1
+    }
     let lowest = bands.keys.min() ?? 0
     let counts = (lowest...(bands.keys.max() ?? lowest)).map { bands[$0] ?? 0 }
     return TensorStatistics(

@@ -1,4 +1,6 @@
+import Compiler
 import ModelFormat
+import Testing
 
 /// Small hand-built models for pass tests.
 enum Graphs {
@@ -59,4 +61,16 @@ extension Dictionary where Key == String, Value == Tensor {
   static func + (lhs: Self, rhs: Self) -> Self {
     lhs.merging(rhs) { a, _ in a }
   }
+}
+
+/// Checks the text form of `model` (`before`), runs `pass` on it through a verifying pass
+/// manager, and checks the result's text form (`after`) and the pass's changed flag.
+func expectRewrite(
+  _ model: Model, by pass: GraphPass, before: String, after: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  #expect(model.textForm == before, "IR in", sourceLocation: sourceLocation)
+  let run = try PassManager(passes: [pass], verifyAfterEachPass: true).run(model)
+  #expect(run.model.textForm == after, "IR out", sourceLocation: sourceLocation)
+  #expect(run.changedPasses == (before == after ? [] : [pass.name]), sourceLocation: sourceLocation)
 }

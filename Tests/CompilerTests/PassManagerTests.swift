@@ -38,8 +38,9 @@ import Testing
     let run = try manager.run(untidy()) { pass, _ in printed.append(pass) }
     #expect(printed == ["drop-identity", "eliminate-dead-nodes"])
     #expect(run.records.map { $0.irAfter != nil } == [true, false, true])
-    #expect(run.records[0].irAfter?.contains("aux") == true)
-    #expect(run.records[2].irAfter?.contains("aux") == false)
+    #expect(run.records[0].irAfter?.contains("%aux = sigmoid(%fc1) : [3]") == true)
+    #expect(run.records[2].irAfter == run.model.textForm)
+    #expect(run.model.textForm == Graphs.mlp().textForm)
   }
 
   @Test func rejectsAnUnknownPassNameListingTheValidOnes() {
