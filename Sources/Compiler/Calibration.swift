@@ -36,21 +36,46 @@ public struct Calibration: Sendable {
   /// - Throws: `CompilerError` when the options are out of range or the frames do not fit
   ///   the model's inputs, and the Reference engine's error when a node cannot run.
   public func run(on model: Model, frames: [Tensor]) throws -> CalibrationTable {
+    let total = frames.first?.shape.first ?? 0
+    try Self.check(frames, count: total, for: model)
+    return try run(on: model, frameCount: total) { range in
+      frames.map { Self.slice($0, range) }
+    }
+  }
+
+  /// Traces `frameCount` frames that `read` supplies a chunk at a time and returns every
+  /// tensor's statistics.
+  ///
+  /// For calibration sets too large for memory: `read(range)` returns frames `range` (at
+  /// most `chunkSize` of them), one batch per graph input, so a memory-mapped `.npy` scan is
+  /// read chunk by chunk.
+  ///
+  ///     let scan = try NpyFile(path: "scan.npy")
+  ///     let table = try Calibration().run(on: model, frameCount: scan.itemCount) { range in
+  ///       [Tensor(shape: [range.count] + scan.itemShape, scalars: try scan.floats(items: range))]
+  ///     }
+  ///
+  /// - Throws: `CompilerError` when the options are out of range or a chunk does not fit the
+  ///   model's inputs, the Reference engine's error when a node cannot run, and whatever
+  ///   `read` throws.
+  public func run(
+    on model: Model, frameCount: Int, reading read: (Range<Int>) throws -> [Tensor]
+  ) throws -> CalibrationTable {
     let percentiles = percentiles.sorted()
-    try validate(model: model, frames: frames, percentiles: percentiles)
-    let total = frames[0].shape[0]
+    try validateOptions(percentiles)
+    guard frameCount > 0 else { throw CompilerError.noCalibrationFrames }
     let engine = try ReferenceEngine(model: model)
     let names = model.inputs.map(\.name) + model.nodes.map(\.name)
     var accumulators = names.map { name in
       let shape = engine.shape(of: name) ?? []
       return TensorAccumulator(
-        name: name, shape: shape, expectedCount: shape.reduce(1, *) * total,
+        name: name, shape: shape, expectedCount: shape.reduce(1, *) * frameCount,
         percentiles: percentiles)
     }
-    var start = 0
-    while start < total {
-      let end = min(start + chunkSize, total)
-      let chunk = frames.map { Self.slice($0, from: start, to: end) }
+    for start in stride(from: 0, to: frameCount, by: chunkSize) {
+      let range = start..<min(start + chunkSize, frameCount)
+      let chunk = try read(range)
+      try Self.check(chunk, count: range.count, for: model)
       let inputs = Dictionary(uniqueKeysWithValues: zip(model.inputs.map(\.name), chunk))
       let trace = try engine.trace(inputs).merging(inputs) { node, _ in node }
       let chunkValues = names.map { trace[$0]?.scalars ?? [] }
@@ -59,15 +84,14 @@ public struct Calibration: Sendable {
         nonisolated(unsafe) let slots = slots
         DispatchQueue.concurrentPerform(iterations: slots.count) { slots[$0].add(chunkValues[$0]) }
       }
-      start = end
     }
     return CalibrationTable(
-      model: model.name, frames: total, percentiles: percentiles,
+      model: model.name, frames: frameCount, percentiles: percentiles,
       tensors: accumulators.map { $0.statistics(percentiles: percentiles) })
   }
 
-  /// Checks the options and that `frames` hold one equally long batch per graph input.
-  private func validate(model: Model, frames: [Tensor], percentiles: [Double]) throws {
+  /// Checks that the chunk size and the percentiles are in range.
+  private func validateOptions(_ percentiles: [Double]) throws {
     guard chunkSize > 0 else {
       throw CompilerError.invalidCalibrationOption(
         name: "chunkSize", reason: "is \(chunkSize), but must be at least 1")
@@ -76,28 +100,27 @@ public struct Calibration: Sendable {
       throw CompilerError.invalidCalibrationOption(
         name: "percentiles", reason: "contains \(bad), but each must lie in 0...100")
     }
-    guard frames.count == model.inputs.count else {
-      throw CompilerError.calibrationInputCount(expected: model.inputs.count, found: frames.count)
-    }
-    let total = frames.first?.shape.first ?? 0
-    for (input, batch) in zip(model.inputs, frames) {
-      guard batch.shape.count == input.shape.count + 1,
-        Array(batch.shape.dropFirst()) == input.shape,
-        batch.shape[0] == total
-      else {
-        throw CompilerError.calibrationShape(
-          input: input.name, expected: input.shape, found: batch.shape)
-      }
-    }
-    guard total > 0 else { throw CompilerError.noCalibrationFrames }
   }
 
-  /// Frames `start..<end` of a batch.
-  private static func slice(_ batch: Tensor, from start: Int, to end: Int) -> Tensor {
+  /// Checks that `batches` hold `count` frames for each graph input, in input order.
+  private static func check(_ batches: [Tensor], count: Int, for model: Model) throws {
+    guard batches.count == model.inputs.count else {
+      throw CompilerError.calibrationInputCount(
+        expected: model.inputs.count, found: batches.count)
+    }
+    for (input, batch) in zip(model.inputs, batches)
+    where batch.shape != [count] + input.shape {
+      throw CompilerError.calibrationShape(
+        input: input.name, expected: input.shape, found: batch.shape)
+    }
+  }
+
+  /// Frames `range` of a batch.
+  private static func slice(_ batch: Tensor, _ range: Range<Int>) -> Tensor {
     let frame = batch.shape.dropFirst().reduce(1, *)
     return Tensor(
-      shape: [end - start] + batch.shape.dropFirst(),
-      scalars: Array(batch.scalars[start * frame..<end * frame]))
+      shape: [range.count] + batch.shape.dropFirst(),
+      scalars: Array(batch.scalars[range.lowerBound * frame..<range.upperBound * frame]))
   }
 }
 

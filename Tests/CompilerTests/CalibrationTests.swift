@@ -95,6 +95,31 @@ import Testing
     }
   }
 
+  @Test func readsFramesAChunkAtATime() throws {
+    let xs = values(count: 10 * 4, seed: 7)
+    let batch = Tensor(shape: [10, 4], scalars: xs)
+    let options = Calibration(chunkSize: 4)
+    var requested: [Range<Int>] = []
+    let streamed = try options.run(on: relu(width: 4), frameCount: 10) { range in
+      requested.append(range)
+      return [
+        Tensor(
+          shape: [range.count, 4], scalars: Array(xs[range.lowerBound * 4..<range.upperBound * 4]))
+      ]
+    }
+    #expect(requested == [0..<4, 4..<8, 8..<10])
+    #expect(try streamed == options.run(on: relu(width: 4), frames: [batch]))
+
+    #expect {
+      try options.run(on: relu(width: 4), frameCount: 10) { range in
+        [Tensor(shape: [1, 4], repeating: 0)]
+      }
+    } throws: { error in
+      guard case CompilerError.calibrationShape("x", [4], [1, 4]) = error else { return false }
+      return true
+    }
+  }
+
   @Test func countsNonFiniteValuesApartFromTheRanges() throws {
     let x = Tensor(shape: [3, 2], scalars: [1, .nan, -.infinity, 2, 0.5, .infinity])
     let table = try Calibration().run(on: relu(width: 2), frames: [x])
