@@ -28,12 +28,6 @@ import ModelFormat
 ///     %id = dense(%res) weight=fc3.weight[2,4] bias=fc3.bias[2] : [2]
 ///     return %id
 public enum DropIdentity {
-  /// The pass value, named `drop-identity`.
-  public static let pass = GraphPass(
-    name: "drop-identity",
-    summary: "Removes dropout and identity nodes, keeping output names stable."
-  ) { model in run(on: &model) }
-
   /// Applies the rules above to every pass-through node; returns whether the model changed.
   public static func run(on model: inout Model) -> Bool {
     var changed = false
@@ -72,5 +66,8 @@ public enum DropIdentity {
 
 extension GraphPass {
   /// `drop-identity`: removes dropout and identity nodes (see `DropIdentity`).
-  public static var dropIdentity: GraphPass { DropIdentity.pass }
+  public static let dropIdentity = GraphPass(
+    name: "drop-identity",
+    summary: "Removes dropout and identity nodes, keeping output names stable."
+  ) { model in DropIdentity.run(on: &model) }
 }

@@ -22,12 +22,6 @@ import ModelFormat
 ///     %fc2 = dense(%relu1) weight=fc2.weight[2,3] bias=fc2.bias[2] : [2]
 ///     return %fc2
 public enum EliminateDeadNodes {
-  /// The pass value, named `eliminate-dead-nodes`.
-  public static let pass = GraphPass(
-    name: "eliminate-dead-nodes",
-    summary: "Drops nodes no output depends on, and weights no node uses."
-  ) { model in run(on: &model) }
-
   /// Removes dead nodes, unused weights and their pins; returns whether anything was removed.
   public static func run(on model: inout Model) -> Bool {
     var live = Set(model.outputs)
@@ -51,5 +45,8 @@ public enum EliminateDeadNodes {
 
 extension GraphPass {
   /// `eliminate-dead-nodes`: drops dead nodes and unused weights (see `EliminateDeadNodes`).
-  public static var eliminateDeadNodes: GraphPass { EliminateDeadNodes.pass }
+  public static let eliminateDeadNodes = GraphPass(
+    name: "eliminate-dead-nodes",
+    summary: "Drops nodes no output depends on, and weights no node uses."
+  ) { model in EliminateDeadNodes.run(on: &model) }
 }

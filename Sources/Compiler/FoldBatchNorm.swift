@@ -34,12 +34,6 @@ import ModelFormat
 ///       weight=conv1.weight.bnfold[2,3,2,2] bias=conv1.bias.bnfold[2] : [2,4,4]
 ///     %act1 = relu(%conv1) : [2,4,4]
 public enum FoldBatchNorm {
-  /// The pass value, named `fold-batchnorm`.
-  public static let pass = GraphPass(
-    name: "fold-batchnorm",
-    summary: "Folds batchnorm into the conv1d, conv2d or dense layer before it."
-  ) { model in try run(on: &model) }
-
   /// Folds every foldable batchnorm; returns whether any was folded.
   ///
   /// Throws `CompilerError.invalidParameter` when a batchnorm's variance plus eps is not
@@ -137,5 +131,8 @@ public enum FoldBatchNorm {
 
 extension GraphPass {
   /// `fold-batchnorm`: folds batchnorm into the layer before it (see `FoldBatchNorm`).
-  public static var foldBatchNorm: GraphPass { FoldBatchNorm.pass }
+  public static let foldBatchNorm = GraphPass(
+    name: "fold-batchnorm",
+    summary: "Folds batchnorm into the conv1d, conv2d or dense layer before it."
+  ) { model in try FoldBatchNorm.run(on: &model) }
 }
