@@ -1,22 +1,11 @@
 /// `add` and `mul`: element-wise sum and product of two tensors of the same shape.
 ///
-/// Version 1 does not broadcast; planning rejects operands of different shapes.
+/// Version 1 does not broadcast: shape inference requires operands of one shape.
 enum ArithmeticKernel: Sendable {
   /// `a + b`.
   case add
   /// `a · b`.
   case mul
-
-  /// Checks that both inputs of the node have one shape, which is the output's.
-  static func outputShape(_ context: NodeContext) throws(ReferenceError) -> [Int] {
-    let shapes = context.inputShapes
-    guard shapes.count == 2, shapes[0] == shapes[1] else {
-      throw context.mismatch(
-        "\(context.node.op.name) needs operands of one shape (no broadcasting), got "
-          + shapes.map(\.description).joined(separator: " and "))
-    }
-    return shapes[0]
-  }
 
   /// Combines `count` floats of each operand.
   func run(

@@ -16,14 +16,11 @@ struct BatchNormKernel: Sendable {
 
   /// Resolves the node against its input and its four parameters.
   init(_ context: NodeContext, eps: Double) throws(ReferenceError) {
-    guard let c = context.shape.first else {
-      throw context.mismatch("batchnorm needs a channel dimension")
-    }
-    guard eps >= 0 else { throw context.invalid("eps", "is \(eps), but must not be negative") }
-    let weight = try context.parameter("weight", shape: [c])
-    let bias = try context.parameter("bias", shape: [c])
-    let mean = try context.parameter("running_mean", shape: [c])
-    let variance = try context.parameter("running_var", shape: [c])
+    let c = context.shape[0]
+    let weight = try context.parameter("weight").scalars
+    let bias = try context.parameter("bias").scalars
+    let mean = try context.parameter("running_mean").scalars
+    let variance = try context.parameter("running_var").scalars
     let epsilon = Float(eps)
     var scale = [Float](repeating: 0, count: c)
     var shift = [Float](repeating: 0, count: c)

@@ -22,8 +22,6 @@ struct ConvolutionKernel: Sendable {
   let weight: [Float]
   /// The bias, zeros when the node has none.
   let bias: [Float]
-  /// The per-frame output shape: `[out, OH, OW]`, or `[out, OL]` for conv1d.
-  let outputShape: [Int]
 
   /// Input channels per group.
   var groupChannels: Int { channels / groups }
@@ -41,81 +39,41 @@ struct ConvolutionKernel: Sendable {
   /// Floats of scratch space needed for one group's unfolded input.
   var scratchCount: Int { isPointwise ? 0 : reduction * positions }
 
-  /// Resolves `conv1d` against an input `[C, L]`.
+  /// Resolves `conv1d` on `[C, L]` as a convolution of height 1.
   init(_ context: NodeContext, _ attributes: Convolution1D) throws(ReferenceError) {
-    try context.requireRank(2, layout: "[C, L]")
+    let weight = try context.parameter("weight")
     try self.init(
-      context, input: [context.shape[0], 1, context.shape[1]], kernelAxes: 1,
-      stride: Pair(1, attributes.stride), padding: Padding2D(0, attributes.padLeft, 0,
-      attributes.padRight), dilation: Pair(1, attributes.dilation), groups: attributes.groups)
+      context, weight: weight, input: [context.shape[0], 1, context.shape[1]],
+      output: [context.outputShape[0], 1, context.outputShape[1]],
+      kernel: Pair(1, weight.shape[2]), stride: Pair(1, attributes.stride),
+      padding: Padding2D(0, attributes.padLeft, 0, attributes.padRight),
+      dilation: Pair(1, attributes.dilation), groups: attributes.groups)
   }
 
-  /// Resolves `conv2d` against an input `[C, H, W]`.
+  /// Resolves `conv2d` on `[C, H, W]`.
   init(_ context: NodeContext, _ attributes: Convolution2D) throws(ReferenceError) {
-    try context.requireRank(3, layout: "[C, H, W]")
+    let weight = try context.parameter("weight")
     try self.init(
-      context, input: context.shape, kernelAxes: 2, stride: attributes.stride,
+      context, weight: weight, input: context.shape, output: context.outputShape,
+      kernel: Pair(weight.shape[2], weight.shape[3]), stride: attributes.stride,
       padding: attributes.padding, dilation: attributes.dilation, groups: attributes.groups)
   }
 
+  /// Takes the geometry from the verified shapes: `input` and `output` are `[C, H, W]`.
   private init(
-    _ context: NodeContext, input: [Int], kernelAxes: Int, stride: Pair, padding: Padding2D,
-    dilation: Pair, groups: Int
+    _ context: NodeContext, weight: Tensor, input: [Int], output: [Int], kernel: Pair,
+    stride: Pair, padding: Padding2D, dilation: Pair, groups: Int
   ) throws(ReferenceError) {
-    try Self.check(context, stride: stride, padding: padding, dilation: dilation)
-    let (c, h, w) = (input[0], input[1], input[2])
-    guard groups >= 1, c % groups == 0 else {
-      throw context.invalid("groups", "is \(groups), which does not divide the \(c) channels")
-    }
-    let weight = try context.requiredTensor("weight")
-    let kernelShape = weight.shape.dropFirst(2)
-    guard weight.shape.count == 2 + kernelAxes, weight.shape[1] == c / groups,
-      weight.shape[0] % groups == 0, kernelShape.allSatisfy({ $0 >= 1 })
-    else {
-      let out = ((weight.shape.first ?? 1) + groups - 1) / groups * groups
-      let taps = kernelShape.prefix(kernelAxes).map { max($0, 1) }
-      let kernel = taps + Array(repeating: 1, count: kernelAxes - taps.count)
-      throw .parameterShape(
-        node: context.node.name, role: "weight", expected: [out, c / groups] + kernel,
-        actual: weight.shape)
-    }
-    let out = weight.shape[0]
-    let kh = kernelAxes == 2 ? weight.shape[2] : 1
-    let kw = weight.shape[weight.shape.count - 1]
-    let oh = Self.outputLength(h, padding.top + padding.bottom, kh, stride.h, dilation.h)
-    let ow = Self.outputLength(w, padding.left + padding.right, kw, stride.w, dilation.w)
-    guard oh >= 1, ow >= 1 else {
-      throw context.mismatch("the dilated kernel is larger than the padded input")
-    }
-    (channels, height, width) = (c, h, w)
-    (outChannels, outHeight, outWidth) = (out, oh, ow)
-    (kernelHeight, kernelWidth) = (kh, kw)
+    (channels, height, width) = (input[0], input[1], input[2])
+    (outChannels, outHeight, outWidth) = (output[0], output[1], output[2])
+    (kernelHeight, kernelWidth) = (kernel.h, kernel.w)
     (strideH, strideW, dilationH, dilationW) = (stride.h, stride.w, dilation.h, dilation.w)
     (padTop, padLeft) = (padding.top, padding.left)
     self.groups = groups
     self.weight = weight.scalars
-    bias = try context.optionalParameter("bias", shape: [out]) ?? [Float](repeating: 0, count: out)
-    outputShape = kernelAxes == 2 ? [out, oh, ow] : [out, ow]
-  }
-
-  /// `⌊(length + padding − dilation·(kernel − 1) − 1) / stride⌋ + 1`, PyTorch's formula.
-  static func outputLength(
-    _ length: Int, _ padding: Int, _ kernel: Int, _ stride: Int, _ dilation: Int
-  ) -> Int {
-    let span = length + padding - dilation * (kernel - 1) - 1
-    return span < 0 ? 0 : span / stride + 1
-  }
-
-  private static func check(
-    _ context: NodeContext, stride: Pair, padding: Padding2D, dilation: Pair
-  ) throws(ReferenceError) {
-    guard stride.h >= 1, stride.w >= 1 else { throw context.invalid("stride", "must be ≥ 1") }
-    guard dilation.h >= 1, dilation.w >= 1 else {
-      throw context.invalid("dilation", "must be ≥ 1")
-    }
-    guard min(padding.top, padding.left, padding.bottom, padding.right) >= 0 else {
-      throw context.invalid("padding", "must not be negative")
-    }
+    bias =
+      try context.optionalParameter("bias")?.scalars
+      ?? [Float](repeating: 0, count: output[0])
   }
 
   /// Convolves `frames` frames; `scratch` holds `scratchCount` floats.
@@ -152,8 +110,7 @@ struct ConvolutionKernel: Sendable {
 
   /// im2col of one group: row `(c·kh + ky)·kw + kx` holds tap `(ky, kx)` of channel `c` at
   /// every output position, zero where the tap lies in the padding.
-  private func unfold(_ source: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>)
-  {
+  private func unfold(_ source: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
     var row = columns
     for c in 0..<groupChannels {
       let plane = source + c * height * width

@@ -14,23 +14,13 @@ struct DenseKernel: Sendable {
   let weightT: [Float]
   /// The bias, zeros when the node has none.
   let bias: [Float]
-  /// The per-frame output shape.
-  let outputShape: [Int]
 
-  /// Resolves `dense` against its input shape and its weight and bias.
+  /// Resolves `dense` against its verified input shape and its weight and bias.
   init(_ context: NodeContext) throws(ReferenceError) {
-    let shape = context.shape
-    guard let features = shape.last else {
-      throw context.mismatch("dense needs at least one dimension")
-    }
-    let weight = try context.requiredTensor("weight")
-    guard weight.shape.count == 2, weight.shape[1] == features else {
-      throw .parameterShape(
-        node: context.node.name, role: "weight",
-        expected: [weight.shape.first ?? 1, features], actual: weight.shape)
-    }
-    let out = weight.shape[0]
-    rows = shape.dropLast().elementCount
+    let weight = try context.parameter("weight")
+    let features = context.shape.last ?? 1
+    let out = context.outputShape.last ?? 1
+    rows = context.shape.dropLast().elementCount
     inFeatures = features
     outFeatures = out
     var transposed = [Float](repeating: 0, count: features * out)
@@ -38,8 +28,7 @@ struct DenseKernel: Sendable {
       for i in 0..<features { transposed[i * out + o] = weight.scalars[o * features + i] }
     }
     weightT = transposed
-    bias = try context.optionalParameter("bias", shape: [out]) ?? [Float](repeating: 0, count: out)
-    outputShape = shape.dropLast() + [out]
+    bias = try context.optionalParameter("bias")?.scalars ?? [Float](repeating: 0, count: out)
   }
 
   /// Applies the layer to `frames` frames.

@@ -40,55 +40,45 @@ struct ExecutionPlan: Sendable {
   /// Floats of scratch space, the largest any kernel needs.
   let scratchCount: Int
 
-  /// Plans `model`: checks every name, parameter and shape, and resolves every node.
+  /// Plans `model`: verifies it, takes every tensor's shape from shape inference, and
+  /// resolves every node into a kernel.
   init(model: Model) throws(ReferenceError) {
+    let file = "\(model.name).json"
+    let shapes: [String: [Int]]
+    do {
+      shapes = try ModelVerifier(file: file).verify(model)
+    } catch {
+      throw .invalidModel(error)
+    }
     var slots: [Slot] = []
     var slotOf: [String: Int] = [:]
     var floats = 0
-    func define(_ name: String, _ shape: [Int]) throws(ReferenceError) {
-      guard slotOf[name] == nil else { throw .duplicateTensor(name: name) }
+    func define(_ name: String, _ shape: [Int]) {
       slotOf[name] = slots.count
       let count = shape.elementCount
       slots.append(Slot(name: name, shape: shape, count: count, offset: floats))
       floats += count
     }
-    for input in model.inputs {
-      guard input.shape.allSatisfy({ $0 >= 1 }) else {
-        throw .invalidInputShape(input: input.name, shape: input.shape)
-      }
-      try define(input.name, input.shape)
-    }
+    for input in model.inputs { define(input.name, input.shape) }
     var steps: [Step] = []
     var scratch = 0
     for node in model.nodes {
-      guard node.op.arity.contains(node.inputs.count) else {
-        throw .inputCount(
-          node: node.name, op: node.op.name, expected: node.op.arity, actual: node.inputs.count)
+      let inputs = node.inputs.compactMap { slotOf[$0] }
+      guard inputs.count == node.inputs.count, let shape = shapes[node.name] else {
+        let input = node.inputs.first { slotOf[$0] == nil } ?? node.name
+        throw .invalidModel(.undefinedInput(file: file, node: node.name, input: input))
       }
-      var inputs: [Int] = []
-      for name in node.inputs {
-        guard let slot = slotOf[name] else {
-          throw .undefinedTensor(node: node.name, tensor: name)
-        }
-        inputs.append(slot)
-      }
-      let context = NodeContext(node: node, model: model, inputShapes: inputs.map { slots[$0].shape })
-      let (kernel, shape) = try Kernel.plan(context)
-      guard shape.allSatisfy({ $0 >= 1 }) else {
-        throw context.mismatch("the output would have shape \(shape), which is empty")
-      }
-      try define(node.name, shape)
+      let context = NodeContext(
+        node: node, model: model, file: file, inputShapes: inputs.map { slots[$0].shape },
+        outputShape: shape)
+      let kernel = try Kernel.plan(context)
+      define(node.name, shape)
       steps.append(Step(kernel: kernel, inputs: inputs, output: slots.count - 1))
       scratch = max(scratch, kernel.scratchCount)
     }
-    var outputSlots: [Int] = []
-    for name in model.outputs {
-      guard let slot = slotOf[name] else { throw .undefinedOutput(output: name) }
-      outputSlots.append(slot)
-    }
     self.slots = slots
     self.steps = steps
-    self.outputSlots = outputSlots
+    outputSlots = model.outputs.compactMap { slotOf[$0] }
     frameFloats = floats
     scratchCount = scratch
   }

@@ -2,9 +2,9 @@ import ModelFormat
 
 /// A node's operator resolved against its input shapes and weights: what running it means.
 ///
-/// Planning turns each `Op` into a `Kernel` once (weights fetched and checked, geometry
-/// computed, output shape known), so that running a batch is a switch per node and plain
-/// loops per element, with nothing left to fail.
+/// Planning turns each `Op` of a verified model into a `Kernel` once (weights fetched and
+/// rearranged, geometry taken from the inferred shapes), so that running a batch is a switch
+/// per node and plain loops per element, with nothing left to fail.
 enum Kernel: Sendable {
   /// `dense`.
   case dense(DenseKernel)
@@ -33,52 +33,30 @@ enum Kernel: Sendable {
   /// `transpose`.
   case transpose(TransposeKernel)
 
-  /// Resolves `context.node` into a kernel and the per-frame shape of its output.
-  static func plan(_ context: NodeContext) throws(ReferenceError) -> (Kernel, [Int]) {
-    let shape = context.shape
+  /// Resolves `context.node` into a kernel.
+  static func plan(_ context: NodeContext) throws(ReferenceError) -> Kernel {
     switch context.node.op {
-    case .dense:
-      let kernel = try DenseKernel(context)
-      return (.dense(kernel), kernel.outputShape)
-    case .conv1d(let attributes):
-      let kernel = try ConvolutionKernel(context, attributes)
-      return (.convolution(kernel), kernel.outputShape)
-    case .conv2d(let attributes):
-      let kernel = try ConvolutionKernel(context, attributes)
-      return (.convolution(kernel), kernel.outputShape)
-    case .batchnorm(let eps):
-      return (.batchNorm(try BatchNormKernel(context, eps: eps)), shape)
-    case .relu: return (.activation(.relu), shape)
-    case .leakyRelu(let alpha): return (.activation(.leakyRelu(alpha: Float(alpha))), shape)
-    case .sigmoid: return (.activation(.sigmoid), shape)
-    case .tanh: return (.activation(.tanh), shape)
-    case .softmax(let axis): return (.softmax(try SoftmaxKernel(context, axis: axis)), shape)
+    case .dense: .dense(try DenseKernel(context))
+    case .conv1d(let attributes): .convolution(try ConvolutionKernel(context, attributes))
+    case .conv2d(let attributes): .convolution(try ConvolutionKernel(context, attributes))
+    case .batchnorm(let eps): .batchNorm(try BatchNormKernel(context, eps: eps))
+    case .relu: .activation(.relu)
+    case .leakyRelu(let alpha): .activation(.leakyRelu(alpha: Float(alpha)))
+    case .sigmoid: .activation(.sigmoid)
+    case .tanh: .activation(.tanh)
+    case .softmax(let axis): .softmax(SoftmaxKernel(context, axis: axis))
     case .maxpool2d(let attributes):
-      let kernel = try PoolingKernel(context, attributes, reduction: .maximum)
-      return (.pooling(kernel), kernel.outputShape)
+      .pooling(PoolingKernel(context, attributes, reduction: .maximum))
     case .avgpool2d(let attributes):
-      let kernel = try PoolingKernel(context, attributes, reduction: .average)
-      return (.pooling(kernel), kernel.outputShape)
-    case .globalAvgpool2d:
-      let kernel = try GlobalAveragePoolKernel(context)
-      return (.globalAveragePool(kernel), [kernel.channels])
-    case .upsample2d(let scale, .nearest):
-      let kernel = try UpsampleKernel(context, scale: scale)
-      return (.upsample(kernel), kernel.outputShape)
-    case .flatten: return (.copy, [shape.elementCount])
-    case .reshape(let target): return (.copy, try LayoutOps.reshapedShape(context, target))
-    case .dropout, .identity: return (.copy, shape)
-    case .add: return (.arithmetic(.add), try ArithmeticKernel.outputShape(context))
-    case .mul: return (.arithmetic(.mul), try ArithmeticKernel.outputShape(context))
-    case .concat(let axis):
-      let kernel = try ConcatKernel(context, axis: axis)
-      return (.concat(kernel), kernel.outputShape)
-    case .matmul:
-      let kernel = try MatrixMultiplyKernel(context)
-      return (.matrixMultiply(kernel), kernel.outputShape)
-    case .transpose(let perm):
-      let kernel = try TransposeKernel(context, perm: perm)
-      return (.transpose(kernel), kernel.outputShape)
+      .pooling(PoolingKernel(context, attributes, reduction: .average))
+    case .globalAvgpool2d: .globalAveragePool(GlobalAveragePoolKernel(context))
+    case .upsample2d(let scale, .nearest): .upsample(UpsampleKernel(context, scale: scale))
+    case .flatten, .reshape, .dropout, .identity: .copy
+    case .add: .arithmetic(.add)
+    case .mul: .arithmetic(.mul)
+    case .concat(let axis): .concat(ConcatKernel(context, axis: axis))
+    case .matmul: .matrixMultiply(MatrixMultiplyKernel(context))
+    case .transpose(let perm): .transpose(TransposeKernel(context, perm: perm))
     }
   }
 

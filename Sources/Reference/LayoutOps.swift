@@ -1,60 +1,22 @@
 import ModelFormat
 
-/// The operators that only move elements: `flatten`, `reshape`, `dropout`, `identity`
-/// (copies), `concat`, `transpose` and `upsample2d`.
+/// `concat` along one non-batch axis: per outer index, each input's block in turn.
 ///
-/// None of them computes: each output element is one input element, so they are exact.
-enum LayoutOps {
-  /// The output shape of `reshape`: `shape` with its one `-1` resolved against the input's
-  /// element count, which it must preserve.
-  static func reshapedShape(_ context: NodeContext, _ shape: [Int]) throws(ReferenceError)
-    -> [Int]
-  {
-    let count = context.shape.elementCount
-    let wildcards = shape.filter { $0 == -1 }.count
-    guard wildcards <= 1, shape.allSatisfy({ $0 >= 1 || $0 == -1 }) else {
-      throw context.invalid("shape", "is \(shape), but needs positive sizes and at most one -1")
-    }
-    let known = shape.filter { $0 != -1 }.elementCount
-    guard wildcards == 1 ? count % known == 0 : count == known else {
-      throw context.mismatch("its \(count) elements do not fit the shape \(shape)")
-    }
-    return shape.map { $0 == -1 ? count / known : $0 }
-  }
-}
-
-/// `concat` along one non-batch axis; the other dimensions of all inputs must agree.
+/// The operators that only move elements live in this file: `concat`, `transpose` and
+/// `upsample2d` (and `flatten`, `reshape`, `dropout`, `identity`, which are plain copies, see
+/// `Kernel.copy`). None of them computes, so all are exact.
 struct ConcatKernel: Sendable {
   /// Elements before the axis, per frame.
   let outer: Int
   /// Each input's contiguous block per outer index: its axis length times the trailing size.
   let blocks: [Int]
-  /// The per-frame output shape.
-  let outputShape: [Int]
 
-  /// Resolves the axis against the inputs' shapes.
-  init(_ context: NodeContext, axis: Int) throws(ReferenceError) {
-    let first = context.shape
-    let resolved = try context.axis(axis, rank: first.count)
-    for shape in context.inputShapes {
-      var other = shape
-      var reference = first
-      guard other.count == first.count else {
-        throw context.mismatch("concat needs inputs of one rank", shape: shape)
-      }
-      other.remove(at: resolved)
-      reference.remove(at: resolved)
-      guard other == reference else {
-        throw context.mismatch(
-          "concat along axis \(axis) needs the other dimensions to match \(first)", shape: shape)
-      }
-    }
-    let trailing = first[(resolved + 1)...].elementCount
-    outer = first[..<resolved].elementCount
+  /// Resolves the axis against the verified input shapes.
+  init(_ context: NodeContext, axis: Int) {
+    let resolved = context.resolve(axis: axis)
+    let trailing = context.shape[(resolved + 1)...].elementCount
+    outer = context.shape[..<resolved].elementCount
     blocks = context.inputShapes.map { $0[resolved] * trailing }
-    var output = first
-    output[resolved] = context.inputShapes.reduce(0) { $0 + $1[resolved] }
-    outputShape = output
   }
 
   /// Concatenates `frames` frames of every input.
@@ -71,48 +33,37 @@ struct ConcatKernel: Sendable {
 
 /// `transpose`: output dimension `i` is input dimension `perm[i]` (non-batch dimensions).
 struct TransposeKernel: Sendable {
-  /// The per-frame input shape.
-  let inputShape: [Int]
-  /// The permutation.
-  let perm: [Int]
   /// The per-frame output shape.
   let outputShape: [Int]
+  /// For each output dimension, the input stride it walks.
+  let strides: [Int]
 
-  /// Checks that `perm` permutes the input's dimensions.
-  init(_ context: NodeContext, perm: [Int]) throws(ReferenceError) {
+  /// Resolves the permutation (negative entries count from the end) on the input shape.
+  init(_ context: NodeContext, perm: [Int]) {
     let shape = context.shape
-    guard perm.sorted() == Array(0..<shape.count) else {
-      throw context.invalid(
-        "perm", "is \(perm), not a permutation of the \(shape.count) non-batch dimensions")
+    var inputStrides = [Int](repeating: 1, count: shape.count)
+    for axis in shape.indices.dropLast().reversed() {
+      inputStrides[axis] = inputStrides[axis + 1] * shape[axis + 1]
     }
-    inputShape = shape
-    self.perm = perm
-    outputShape = perm.map { shape[$0] }
+    outputShape = context.outputShape
+    strides = perm.map { inputStrides[context.resolve(axis: $0)] }
   }
 
-  /// Permutes `frames` frames; the output is written in order, the input read by strides.
+  /// Permutes `frames` frames: writes the output in order, reads the input by strides.
   func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
-    let count = inputShape.elementCount
-    var inputStrides = [Int](repeating: 1, count: inputShape.count)
-    for axis in inputShape.indices.dropLast().reversed() {
-      inputStrides[axis] = inputStrides[axis + 1] * inputShape[axis + 1]
-    }
-    let strides = perm.map { inputStrides[$0] }
+    let count = outputShape.elementCount
     let rank = outputShape.count
-    guard rank >= 1 else {
-      output.update(from: input, count: frames * count)
-      return
-    }
     let lastExtent = outputShape[rank - 1]
     let lastStride = strides[rank - 1]
+    var index = [Int](repeating: 0, count: rank)
     for frame in 0..<frames {
       let source = input + frame * count
       var target = output + frame * count
-      var index = [Int](repeating: 0, count: rank)
       var offset = 0
       for _ in 0..<(count / lastExtent) {
         for j in 0..<lastExtent { target[j] = source[offset + j * lastStride] }
         target += lastExtent
+        // Advance the odometer over the leading output dimensions.
         var axis = rank - 2
         while axis >= 0 {
           index[axis] += 1
@@ -133,20 +84,14 @@ struct UpsampleKernel: Sendable {
   let channels: Int, height: Int, width: Int
   /// The integer factor per axis.
   let scale: Pair
-  /// The per-frame output shape `[C, H·sh, W·sw]`.
-  var outputShape: [Int] { [channels, height * scale.h, width * scale.w] }
 
-  /// Resolves the node against an input `[C, H, W]`.
-  init(_ context: NodeContext, scale: Pair) throws(ReferenceError) {
-    try context.requireRank(3, layout: "[C, H, W]")
-    guard scale.h >= 1, scale.w >= 1 else {
-      throw context.invalid("scale", "is \(scale), but must be ≥ 1 on both axes")
-    }
+  /// Resolves the node on `[C, H, W]`.
+  init(_ context: NodeContext, scale: Pair) {
     (channels, height, width) = (context.shape[0], context.shape[1], context.shape[2])
     self.scale = scale
   }
 
-  /// Upsamples `frames` frames.
+  /// Upsamples `frames` frames; each output row after the first of its group is a copy.
   func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
     let outWidth = width * scale.w
     var target = output
@@ -154,7 +99,10 @@ struct UpsampleKernel: Sendable {
       let source = input + plane * height * width
       for y in 0..<height {
         let line = source + y * width
-        for x in 0..<width { target.update(repeating: line[x], count: scale.w); target += scale.w }
+        for x in 0..<width {
+          target.update(repeating: line[x], count: scale.w)
+          target += scale.w
+        }
         for _ in 1..<scale.h {
           target.update(from: target - outWidth, count: outWidth)
           target += outWidth

@@ -48,8 +48,8 @@ func multiplyAccumulate(
 
 /// `matmul`: the product of the last two dimensions, `[..., M, K] × [..., K, N]`.
 ///
-/// Leading non-batch dimensions must be equal on both sides (no broadcasting in v1); each
-/// frame and each leading index is one independent product.
+/// Leading non-batch dimensions are equal on both sides (no broadcasting in v1, as shape
+/// inference checks); each frame and each leading index is one independent product.
 struct MatrixMultiplyKernel: Sendable {
   /// Products per frame: the product of the leading dimensions.
   let count: Int
@@ -59,27 +59,15 @@ struct MatrixMultiplyKernel: Sendable {
   let k: Int
   /// Columns of the right operand and of the result.
   let n: Int
-  /// The per-frame output shape.
-  let outputShape: [Int]
 
-  /// Resolves `matmul` against its two input shapes.
-  init(_ context: NodeContext) throws(ReferenceError) {
+  /// Resolves `matmul` against its two verified input shapes.
+  init(_ context: NodeContext) {
     let left = context.inputShapes[0]
     let right = context.inputShapes[1]
-    guard left.count >= 2, right.count == left.count else {
-      throw context.mismatch(
-        "matmul needs two operands of equal rank of at least 2, got \(left) and \(right)")
-    }
-    let lead = Array(left.dropLast(2))
-    guard Array(right.dropLast(2)) == lead, left[left.count - 1] == right[right.count - 2]
-    else {
-      throw context.mismatch("\(left) × \(right) is not [..., M, K] × [..., K, N]")
-    }
-    count = lead.elementCount
+    count = left.dropLast(2).elementCount
     m = left[left.count - 2]
     k = left[left.count - 1]
     n = right[right.count - 1]
-    outputShape = lead + [m, n]
   }
 
   /// Multiplies `frames` frames of operands into `output`.

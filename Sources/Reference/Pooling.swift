@@ -22,30 +22,13 @@ struct PoolingKernel: Sendable {
   let outHeight: Int, outWidth: Int
   /// Window, stride and padding per axis.
   let kernel: Pair, stride: Pair, padding: Pair
-  /// The per-frame output shape `[C, OH, OW]`.
-  var outputShape: [Int] { [channels, outHeight, outWidth] }
 
-  /// Resolves a pooling node against an input `[C, H, W]`.
-  init(_ context: NodeContext, _ attributes: Pooling2D, reduction: Reduction)
-    throws(ReferenceError)
-  {
-    try context.requireRank(3, layout: "[C, H, W]")
-    let (k, s, p) = (attributes.kernel, attributes.stride, attributes.padding)
-    guard k.h >= 1, k.w >= 1 else { throw context.invalid("kernel", "must be ≥ 1") }
-    guard s.h >= 1, s.w >= 1 else { throw context.invalid("stride", "must be ≥ 1") }
-    guard p.h >= 0, p.w >= 0, 2 * p.h <= k.h, 2 * p.w <= k.w else {
-      throw context.invalid("padding", "is \(p), but must be between 0 and half the kernel \(k)")
-    }
-    let shape = context.shape
-    let oh = ConvolutionKernel.outputLength(shape[1], 2 * p.h, k.h, s.h, 1)
-    let ow = ConvolutionKernel.outputLength(shape[2], 2 * p.w, k.w, s.w, 1)
-    guard oh >= 1, ow >= 1 else {
-      throw context.mismatch("the kernel \(k) is larger than the padded input")
-    }
+  /// Resolves a pooling node on `[C, H, W]`; the output size is the verified one.
+  init(_ context: NodeContext, _ attributes: Pooling2D, reduction: Reduction) {
     self.reduction = reduction
-    (channels, height, width) = (shape[0], shape[1], shape[2])
-    (outHeight, outWidth) = (oh, ow)
-    (kernel, stride, padding) = (k, s, p)
+    (channels, height, width) = (context.shape[0], context.shape[1], context.shape[2])
+    (outHeight, outWidth) = (context.outputShape[1], context.outputShape[2])
+    (kernel, stride, padding) = (attributes.kernel, attributes.stride, attributes.padding)
   }
 
   /// Pools `frames` frames.
@@ -89,9 +72,8 @@ struct GlobalAveragePoolKernel: Sendable {
   /// Channels, and pixels per channel.
   let channels: Int, pixels: Int
 
-  /// Resolves the node against an input `[C, H, W]`.
-  init(_ context: NodeContext) throws(ReferenceError) {
-    try context.requireRank(3, layout: "[C, H, W]")
+  /// Resolves the node on `[C, H, W]`.
+  init(_ context: NodeContext) {
     channels = context.shape[0]
     pixels = context.shape[1] * context.shape[2]
   }

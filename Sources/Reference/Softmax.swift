@@ -14,9 +14,9 @@ struct SoftmaxKernel: Sendable {
   let inner: Int
 
   /// Resolves the node's axis against its input shape.
-  init(_ context: NodeContext, axis: Int) throws(ReferenceError) {
+  init(_ context: NodeContext, axis: Int) {
     let shape = context.shape
-    let resolved = try context.axis(axis, rank: shape.count)
+    let resolved = context.resolve(axis: axis)
     outer = shape[..<resolved].elementCount
     length = shape[resolved]
     inner = shape[(resolved + 1)...].elementCount
