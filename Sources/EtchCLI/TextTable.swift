@@ -15,7 +15,7 @@
 /// // layer  op     params
 /// // fc1    dense   1,088
 /// // fc2    dense     136
-/// // ---------------------
+/// // --------------------
 /// // total          1,224
 /// ```
 public struct TextTable: Sendable {

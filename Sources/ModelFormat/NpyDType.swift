@@ -79,12 +79,4 @@ public enum NpyDType: String, Sendable, Hashable, CaseIterable {
     case .int64: "int64"
     }
   }
-
-  /// Whether the type holds integers (and so converts to `Int` without rounding).
-  public var isInteger: Bool {
-    switch self {
-    case .float32, .float64: false
-    case .int8, .uint8, .int16, .uint16, .int32, .int64: true
-    }
-  }
 }
