@@ -58,9 +58,11 @@ public struct FixedComparison: Hashable, Sendable {
     let mixed = lhs.isSigned != rhs.isSigned
     let orderBits = max(lhsWidth, rhsWidth) + (mixed ? 1 : 0)
     let equalityBits = max(lhsWidth, rhsWidth, 32)
-    let needed = max(orderBits, equalityBits, lhs.storageWidth + lhsShift, rhs.storageWidth + rhsShift)
+    let needed = max(
+      orderBits, equalityBits, lhs.storageWidth + lhsShift, rhs.storageWidth + rhsShift)
     guard needed <= FixedFormat.maxStorageWidth else {
-      throw FixedPointError.intermediateTooWide(expression: "comparing \(lhs) with \(rhs)", bits: needed)
+      throw FixedPointError.intermediateTooWide(
+        expression: "comparing \(lhs) with \(rhs)", bits: needed)
     }
     let (signedWidth, unsignedWidth) = lhs.isSigned ? (lhsWidth, rhsWidth) : (rhsWidth, lhsWidth)
     let unsignedOrder = mixed && max(lhsWidth, rhsWidth) >= 32 && unsignedWidth >= signedWidth

@@ -13,7 +13,8 @@ enum Oracle {
       if source.integerBits < 0 { return nil }
       if source.integerBits == 0 {
         let negative = source.isSigned && v.isNegative
-        return value(ofLowBits: target.width, of: negative ? Wide(-1) : .zero, isSigned: target.isSigned)
+        return value(
+          ofLowBits: target.width, of: negative ? Wide(-1) : .zero, isSigned: target.isSigned)
       }
       return integerPart(v, sourceFraction: source.fractionBits, into: target)
     }
