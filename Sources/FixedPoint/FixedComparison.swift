@@ -27,12 +27,13 @@ public struct FixedComparison: Hashable, Sendable {
   /// Whether every comparison is mathematically exact (the C-rules quirk cannot apply).
   public let isExact: Bool
 
-  private let lhsShift: Int
-  private let rhsShift: Int
+  /// Left shifts aligning each operand to the finer binary point.
+  @usableFromInline let lhsShift: Int
+  @usableFromInline let rhsShift: Int
   /// Mask of the bits the order comparisons read as unsigned, or nil when they are exact.
-  private let orderMask: UInt128?
+  @usableFromInline let orderMask: UInt128?
   /// Mask of the bits equality reads.
-  private let equalityMask: UInt128
+  @usableFromInline let equalityMask: UInt128
 
   /// Plans comparisons between raws of `lhs` and of `rhs`.
   ///
@@ -57,9 +58,11 @@ public struct FixedComparison: Hashable, Sendable {
     let mixed = lhs.isSigned != rhs.isSigned
     let orderBits = max(lhsWidth, rhsWidth) + (mixed ? 1 : 0)
     let equalityBits = max(lhsWidth, rhsWidth, 32)
-    let needed = max(orderBits, equalityBits, lhs.storageWidth + lhsShift, rhs.storageWidth + rhsShift)
+    let needed = max(
+      orderBits, equalityBits, lhs.storageWidth + lhsShift, rhs.storageWidth + rhsShift)
     guard needed <= FixedFormat.maxStorageWidth else {
-      throw FixedPointError.intermediateTooWide(expression: "comparing \(lhs) with \(rhs)", bits: needed)
+      throw FixedPointError.intermediateTooWide(
+        expression: "comparing \(lhs) with \(rhs)", bits: needed)
     }
     let (signedWidth, unsignedWidth) = lhs.isSigned ? (lhsWidth, rhsWidth) : (rhsWidth, lhsWidth)
     let unsignedOrder = mixed && max(lhsWidth, rhsWidth) >= 32 && unsignedWidth >= signedWidth
@@ -71,6 +74,7 @@ public struct FixedComparison: Hashable, Sendable {
   }
 
   /// `a < b` as the C++ computes it.
+  @inlinable
   public func isLess<Raw: FixedWidthInteger & SignedInteger>(_ a: Raw, _ b: Raw) -> Bool {
     let (x, y) = aligned(a, b)
     guard let mask = orderMask else { return x < y }
@@ -78,6 +82,7 @@ public struct FixedComparison: Hashable, Sendable {
   }
 
   /// `a > b` as the C++ computes it.
+  @inlinable
   public func isGreater<Raw: FixedWidthInteger & SignedInteger>(_ a: Raw, _ b: Raw) -> Bool {
     let (x, y) = aligned(a, b)
     guard let mask = orderMask else { return x > y }
@@ -85,16 +90,19 @@ public struct FixedComparison: Hashable, Sendable {
   }
 
   /// `a <= b` as the C++ computes it.
+  @inlinable
   public func isLessOrEqual<Raw: FixedWidthInteger & SignedInteger>(_ a: Raw, _ b: Raw) -> Bool {
     !isGreater(a, b)
   }
 
   /// `a >= b` as the C++ computes it.
+  @inlinable
   public func isGreaterOrEqual<Raw: FixedWidthInteger & SignedInteger>(_ a: Raw, _ b: Raw) -> Bool {
     !isLess(a, b)
   }
 
   /// `a == b` as the C++ computes it.
+  @inlinable
   public func isEqual<Raw: FixedWidthInteger & SignedInteger>(_ a: Raw, _ b: Raw) -> Bool {
     let (x, y) = aligned(a, b)
     return UInt128(truncatingIfNeeded: x) & equalityMask
@@ -102,11 +110,13 @@ public struct FixedComparison: Hashable, Sendable {
   }
 
   /// `a != b` as the C++ computes it.
+  @inlinable
   public func isNotEqual<Raw: FixedWidthInteger & SignedInteger>(_ a: Raw, _ b: Raw) -> Bool {
     !isEqual(a, b)
   }
 
-  private func aligned<Raw: FixedWidthInteger & SignedInteger>(
+  @inlinable
+  func aligned<Raw: FixedWidthInteger & SignedInteger>(
     _ a: Raw, _ b: Raw
   ) -> (Int128, Int128) {
     (Int128(a) << lhsShift, Int128(b) << rhsShift)

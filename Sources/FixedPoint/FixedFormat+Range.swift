@@ -4,14 +4,14 @@ extension FixedFormat {
   /// ```swift
   /// try FixedFormat(parsing: "ap_fixed<16,6>").minRaw  // -32768
   /// ```
-  public var minRaw: Int128 { minRaw(as: Int128.self) }
+  @inlinable public var minRaw: Int128 { minRaw(as: Int128.self) }
 
   /// The largest raw value: `2^(W−1) − 1` for signed formats, `2^W − 1` for unsigned ones.
   ///
   /// ```swift
   /// try FixedFormat(parsing: "ap_ufixed<8,0>").maxRaw  // 255
   /// ```
-  public var maxRaw: Int128 { maxRaw(as: Int128.self) }
+  @inlinable public var maxRaw: Int128 { maxRaw(as: Int128.self) }
 
   /// The weight of one LSB, `2^−F`: the step between neighbouring values.
   ///
@@ -41,6 +41,7 @@ extension FixedFormat {
   /// ```swift
   /// try FixedFormat(parsing: "ap_ufixed<8,0>").contains(raw: -1)  // false
   /// ```
+  @inlinable
   public func contains<Raw: BinaryInteger>(raw: Raw) -> Bool {
     guard let wide = Int128(exactly: raw) else { return false }
     return wide >= minRaw && wide <= maxRaw

@@ -156,7 +156,8 @@ import Testing
       let (a, b) = try pair(row.source)
       let r = try raws(row.input)
       let comparison = try FixedComparison(a, b)
-      let result = row.kind == "cmp_lt" ? comparison.isLess(r[0], r[1]) : comparison.isEqual(r[0], r[1])
+      let result =
+        row.kind == "cmp_lt" ? comparison.isLess(r[0], r[1]) : comparison.isEqual(r[0], r[1])
       return result ? "1" : "0"
     default:
       return "unknown case \(row.kind)"

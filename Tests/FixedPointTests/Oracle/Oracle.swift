@@ -14,7 +14,7 @@ enum Oracle {
       if source.integerBits == 0 {
         let negative = source.isSigned && v.isNegative
         return value(
-          ofBits: Array(repeating: negative, count: target.width), isSigned: target.isSigned)
+          ofLowBits: target.width, of: negative ? Wide(-1) : .zero, isSigned: target.isSigned)
       }
       return integerPart(v, sourceFraction: source.fractionBits, into: target)
     }
@@ -80,19 +80,18 @@ enum Oracle {
     let above: Bool
     let below: Bool
     let negative: Bool
-    var bits: [Bool]
+    var bits = Bits(count: w)
     switch q {
     case .exact(let n):
       above = n > high
       below = n < low || (target.overflow == .saturateSymmetric && target.isSigned && n == low)
       if !above && !below, let raw = n.int128 { return raw }
       negative = n.isNegative
-      bits = (0..<w).map { n.bit($0) }
+      for i in 0..<w { bits[i] = n.bit(i) }
     case .huge(let isNegative):
       above = !isNegative
       below = isNegative
       negative = isNegative
-      bits = Array(repeating: false, count: w)
     }
     switch target.overflow {
     case .saturate:
@@ -117,28 +116,51 @@ enum Oracle {
       let msb = bits[w - 1]
       if n == 0 {
         if carried != msb {
-          bits = bits.map { !$0 }
+          bits.flipAll()
           bits[w - 1] = carried
         }
       } else {
         if n == 1 && negative != msb {
-          bits = bits.map { !$0 }
+          bits.flipAll()
         } else if n > 1 && bits[w - n] == negative {
-          bits = bits.map { !$0 }
+          bits.flipAll()
         }
         if n > 1 { for i in (w - n)...(w - 2) { bits[i] = !negative } }
         bits[w - 1] = negative
       }
     }
-    return value(ofBits: bits, isSigned: target.isSigned)
+    return bits.value(isSigned: target.isSigned)
   }
 
-  /// The integer whose low bits are `bits` (index 0 first), read as signed or unsigned.
-  static func value(ofBits bits: [Bool], isSigned: Bool) -> Int128 {
-    var total = Wide.zero
-    for (i, bit) in bits.enumerated() where bit { total = total + Wide.power(i) }
-    if isSigned, bits.last == true { total = total - Wide.power(bits.count) }
-    return total.int128 ?? 0
+  /// The low `count` bits of an integer, set and read one at a time.
+  struct Bits {
+    let count: Int
+    private var word: UInt128 = 0
+
+    init(count: Int) { self.count = count }
+
+    subscript(index: Int) -> Bool {
+      get { (word >> index) & 1 == 1 }
+      set { word = newValue ? word | (1 << index) : word & ~(1 << index) }
+    }
+
+    mutating func flipAll() {
+      for i in 0..<count { self[i].toggle() }
+    }
+
+    /// The bits read as an unsigned number, or as two's complement when `isSigned`.
+    func value(isSigned: Bool) -> Int128 {
+      var total = Wide(high: 0, low: word)
+      if isSigned && self[count - 1] { total = total - Wide.power(count) }
+      return total.int128 ?? 0
+    }
+  }
+
+  /// The integer whose low `count` bits are those of `v`, read as signed or unsigned.
+  static func value(ofLowBits count: Int, of v: Wide, isSigned: Bool) -> Int128 {
+    var bits = Bits(count: count)
+    for i in 0..<count { bits[i] = v.bit(i) }
+    return bits.value(isSigned: isSigned)
   }
 
   /// `ap_int<W> y = x;` for a fixed-point source with `I ≥ 1`: `to_ap_int_base` (the value
@@ -152,7 +174,7 @@ enum Oracle {
       let down = magnitude.floorShiftedRight(sourceFraction)
       truncated = v.isNegative ? -down : down
     }
-    return value(ofBits: (0..<target.width).map { truncated.bit($0) }, isSigned: target.isSigned)
+    return value(ofLowBits: target.width, of: truncated, isSigned: target.isSigned)
   }
 
   /// `target y = x;` for a Double, as the headers' constructors read it.
@@ -166,7 +188,7 @@ enum Oracle {
       // everything out; the headers turn (−0.5, 0) into +1.
       if !x.isFinite { return 0 }
       if negative && x > -0.5 {
-        return value(ofBits: (0..<target.width).map { $0 == 0 }, isSigned: target.isSigned)
+        return value(ofLowBits: target.width, of: .one, isSigned: target.isSigned)
       }
       let mantissa = Wide((1 << 52) + fraction)
       let exponent = field - 1075
@@ -175,7 +197,7 @@ enum Oracle {
         ? (exponent >= 200 ? .zero : mantissa.shiftedLeft(exponent))
         : mantissa.floorShiftedRight(-exponent)
       let signed = negative ? -magnitude : magnitude
-      return value(ofBits: (0..<target.width).map { signed.bit($0) }, isSigned: target.isSigned)
+      return value(ofLowBits: target.width, of: signed, isSigned: target.isSigned)
     }
     let mantissa = (1 << 52) + fraction
     let exponent: Int
