@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["ModelFormat"]),
     .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint"]),
     .testTarget(name: "ModelFormatTests", dependencies: ["ModelFormat", "TestSupport"]),
-    .testTarget(name: "CompilerTests", dependencies: ["Compiler", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "CompilerTests", dependencies: ["Compiler", "ModelFormat", "Reference", "TestSupport"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),
