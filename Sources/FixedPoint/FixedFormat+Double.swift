@@ -44,7 +44,7 @@ extension FixedFormat {
   public func quantize<Raw: FixedWidthInteger & SignedInteger>(
     _ x: Double, as _: Raw.Type
   ) -> Raw {
-    precondition(Raw.bitWidth >= storageWidth, "raw type too narrow for \(self)")
+    precondition(Raw.bitWidth >= storageWidth, "raw type narrower than the format")
     if x == 0 { return 0 }
     if isIntegerType {
       if !x.isFinite { return 0 }

@@ -48,19 +48,19 @@ extension FixedFormat {
   }
 
   /// ``minRaw`` in `Raw`, which must be at least ``storageWidth`` bits wide.
-  @inlinable
+  @inlinable @inline(__always)
   func minRaw<Raw: FixedWidthInteger & SignedInteger>(as _: Raw.Type) -> Raw {
     isSigned ? Raw(-1) << (width - 1) : 0
   }
 
   /// ``maxRaw`` in `Raw`, which must be at least ``storageWidth`` bits wide.
-  @inlinable
+  @inlinable @inline(__always)
   func maxRaw<Raw: FixedWidthInteger & SignedInteger>(as _: Raw.Type) -> Raw {
     ~(Raw(-1) << (isSigned ? width - 1 : width))
   }
 
   /// The low `W` bits of `bits`, sign-extended (signed) or zero-extended (unsigned).
-  @inlinable
+  @inlinable @inline(__always)
   func normalize<Raw: FixedWidthInteger & SignedInteger>(_ bits: Raw) -> Raw {
     if isSigned {
       let unused = Raw.bitWidth - width

@@ -139,18 +139,19 @@ public struct FixedFormat: Hashable, Sendable {
   /// Whether raw values fit `Int64`, the fast path of ``Requantizer`` and friends.
   @inlinable public var fitsInt64: Bool { storageWidth <= 64 }
 
-  /// The same format with other quantization and overflow modes (and `N`), keeping the
-  /// spelling (`ap_fixed` or `ap_ufixed`).
+  /// The same shape with other quantization and overflow modes (and `N`).
   ///
   /// Result types of arithmetic use `AP_TRN`/`AP_WRAP`; this picks the modes of the variable
-  /// a result is written into.
+  /// a result is written into. The spelling stays `ap_fixed` or `ap_ufixed`; an `ap_int<W>`
+  /// becomes `ap_fixed<W,W,...>`, since integer types have no modes.
   ///
   /// ```swift
   /// let out = try FixedFormat(parsing: "ap_fixed<16,6>")
   ///   .with(quantization: .roundHalfToEven, overflow: .saturate)  // ap_fixed<16,6,AP_RND_CONV,AP_SAT>
   /// ```
   ///
-  /// - Throws: ``FixedPointError`` as ``init(width:integerBits:isSigned:quantization:overflow:saturationBits:)``.
+  /// - Throws: ``FixedPointError`` as
+  ///   ``init(width:integerBits:isSigned:quantization:overflow:saturationBits:)``.
   public func with(
     quantization: QuantizationMode, overflow: OverflowMode, saturationBits: Int = 0
   ) throws -> FixedFormat {

@@ -71,12 +71,13 @@ public struct FixedOperation: Hashable, Sendable {
   /// operand raws outside their formats, which is a bug in the caller and traps.
   ///
   /// - Precondition: `Raw.bitWidth >= result.storageWidth`.
-  @inlinable
+  @inlinable @inline(__always)
   public func callAsFunction<Raw: FixedWidthInteger & SignedInteger>(_ a: Raw, _ b: Raw) -> Raw {
-    precondition(Raw.bitWidth >= result.storageWidth, "raw type too narrow for \(result)")
+    precondition(Raw.bitWidth >= result.storageWidth, "raw type narrower than the result format")
+    // The alignment shifts are below the result width, so masking shifts are exact.
     switch kind {
-    case .add: return (a << lhsShift) + (b << rhsShift)
-    case .subtract: return (a << lhsShift) - (b << rhsShift)
+    case .add: return (a &<< lhsShift) + (b &<< rhsShift)
+    case .subtract: return (a &<< lhsShift) - (b &<< rhsShift)
     case .multiply: return a * b
     }
   }

@@ -32,7 +32,8 @@ extension FixedValue {
   ///
   /// - Throws: ``FixedPointError`` when the result format is beyond 128 bits.
   public static prefix func - (a: FixedValue) throws -> FixedValue {
-    FixedValue(checked: -a.raw, format: try FixedFormat.negation(a.format))
+    let result = try FixedFormat.negation(a.format)
+    return FixedValue(checked: -a.raw, format: result)
   }
 
   /// `a / b` as the headers' C model computes it, in ``FixedFormat/quotient(_:_:)``.

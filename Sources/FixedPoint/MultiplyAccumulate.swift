@@ -56,7 +56,7 @@ public struct MultiplyAccumulate: Hashable, Sendable {
   /// construction), and the write-back wraps or saturates as the accumulator's mode says.
   ///
   /// - Precondition: `Raw.bitWidth >= storageWidth`.
-  @inlinable
+  @inlinable @inline(__always)
   public func step<Raw: FixedWidthInteger & SignedInteger>(
     _ acc: Raw, _ a: Raw, _ b: Raw
   ) -> Raw {

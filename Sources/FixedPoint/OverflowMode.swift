@@ -22,37 +22,37 @@
 /// let f = try FixedFormat(parsing: "ap_fixed<4,4,AP_TRN,AP_SAT>")
 /// f.quantize(20.0)  // 7
 /// ```
-public enum OverflowMode: String, CaseIterable, Hashable, Sendable {
+public enum OverflowMode: CaseIterable, Hashable, Sendable {
   /// Keeps the low `W` bits (`AP_WRAP`, the default): arithmetic modulo `2^W`.
   ///
   /// Free in hardware and silent: 8 → −8 and 20 → 4 in a 4-bit signed format. With
   /// `N > 0` saturation bits the top bits are forced instead: for signed formats the sign
   /// bit becomes the sign of the exact value and the `N − 1` bits below it its complement;
   /// for unsigned formats the top `N` bits become 1, even when the value was negative.
-  case wrap = "AP_WRAP"
+  case wrap
 
   /// Clamps to the nearest representable value (`AP_SAT`).
   ///
   /// 8 → 7 and −9 → −8 in a 4-bit signed format; negative values → 0 in an unsigned one.
-  case saturate = "AP_SAT"
+  case saturate
 
   /// Replaces any value that does not fit by 0 (`AP_SAT_ZERO`).
   ///
   /// 8 → 0 and −9 → 0 in a 4-bit signed format.
-  case saturateToZero = "AP_SAT_ZERO"
+  case saturateToZero
 
   /// Clamps to a range symmetric around zero, `−max...max` (`AP_SAT_SYM`).
   ///
   /// For signed formats the most negative raw value itself is replaced: −8 → −7 in a
   /// 4-bit format, even though −8 fits. Unsigned formats behave as ``saturate``.
-  case saturateSymmetric = "AP_SAT_SYM"
+  case saturateSymmetric
 
   /// Sign-magnitude wrap (`AP_WRAP_SM`): wraps, then complements the bits when the sign
   /// flipped. Signed formats only (the headers exit for `ap_ufixed`).
   ///
   /// 8 → 7, 9 → 6, 20 → −5 in a 4-bit signed format. Rare in neural-network code; it is
   /// reproduced bit for bit so that any type a user writes can be simulated.
-  case wrapSignMagnitude = "AP_WRAP_SM"
+  case wrapSignMagnitude
 
   /// The `ap_fixed` template argument this mode maps to, such as `AP_SAT`.
   ///
@@ -61,13 +61,26 @@ public enum OverflowMode: String, CaseIterable, Hashable, Sendable {
   /// ```swift
   /// OverflowMode.saturateSymmetric.hlsName  // "AP_SAT_SYM"
   /// ```
-  public var hlsName: String { rawValue }
+  public var hlsName: String {
+    switch self {
+    case .wrap: return "AP_WRAP"
+    case .saturate: return "AP_SAT"
+    case .saturateToZero: return "AP_SAT_ZERO"
+    case .saturateSymmetric: return "AP_SAT_SYM"
+    case .wrapSignMagnitude: return "AP_WRAP_SM"
+    }
+  }
 
   /// Whether the mode keeps the low bits, so that ``FixedFormat/saturationBits`` applies.
   ///
   /// True for ``wrap`` and ``wrapSignMagnitude``; the others ignore `N` in the headers, so
   /// Etch refuses a non-zero `N` with them rather than carry a meaningless parameter.
-  public var isWrapping: Bool { self == .wrap || self == .wrapSignMagnitude }
+  public var isWrapping: Bool {
+    switch self {
+    case .wrap, .wrapSignMagnitude: return true
+    case .saturate, .saturateToZero, .saturateSymmetric: return false
+    }
+  }
 
   /// The mode spelled `name` in HLS C++ (`AP_WRAP`, `AP_SAT`, ...), or nil for other text.
   ///
@@ -77,6 +90,7 @@ public enum OverflowMode: String, CaseIterable, Hashable, Sendable {
   /// OverflowMode(hlsName: "AP_SAT")  // .saturate
   /// ```
   public init?(hlsName name: String) {
-    self.init(rawValue: name)
+    guard let mode = Self.allCases.first(where: { $0.hlsName == name }) else { return nil }
+    self = mode
   }
 }

@@ -23,42 +23,42 @@
 /// let f = try FixedFormat(parsing: "ap_fixed<8,8,AP_RND>")
 /// f.quantize(-2.5)  // -2: AP_RND rounds ties toward +∞
 /// ```
-public enum QuantizationMode: String, CaseIterable, Hashable, Sendable {
+public enum QuantizationMode: CaseIterable, Hashable, Sendable {
   /// Rounds toward −∞ (`AP_TRN`, the default): drops the extra bits of the two's-complement raw.
   ///
   /// 2.5 → 2, 0.5 → 0, −0.5 → −1, −1.3 → −2, −2.5 → −3. Cheapest in hardware, but biased:
   /// every negative value loses up to one LSB, so `−1e−9` becomes `−2^−F`, not 0.
-  case truncate = "AP_TRN"
+  case truncate
 
   /// Rounds toward zero (`AP_TRN_ZERO`), like a C cast of a `double` to `int`.
   ///
   /// 2.5 → 2, 0.5 → 0, −0.5 → 0, −1.3 → −1, −2.5 → −2.
-  case truncateTowardZero = "AP_TRN_ZERO"
+  case truncateTowardZero
 
   /// Rounds to nearest, ties toward +∞ (`AP_RND`).
   ///
   /// 2.5 → 3, 1.5 → 2, 0.5 → 1, −0.5 → 0, −1.5 → −1, −2.5 → −2.
-  case roundHalfUp = "AP_RND"
+  case roundHalfUp
 
   /// Rounds to nearest, ties toward zero (`AP_RND_ZERO`).
   ///
   /// 2.5 → 2, 1.5 → 1, 0.5 → 0, −0.5 → 0, −1.5 → −1, −2.5 → −2.
-  case roundHalfTowardZero = "AP_RND_ZERO"
+  case roundHalfTowardZero
 
   /// Rounds to nearest, ties toward −∞ (`AP_RND_MIN_INF`).
   ///
   /// 2.5 → 2, 1.5 → 1, 0.5 → 0, −0.5 → −1, −1.5 → −2, −2.5 → −3.
-  case roundHalfDown = "AP_RND_MIN_INF"
+  case roundHalfDown
 
   /// Rounds to nearest, ties away from zero (`AP_RND_INF`), like C's `round`.
   ///
   /// 2.5 → 3, 1.5 → 2, 0.5 → 1, −0.5 → −1, −1.5 → −2, −2.5 → −3.
-  case roundHalfAwayFromZero = "AP_RND_INF"
+  case roundHalfAwayFromZero
 
   /// Rounds to nearest, ties to even (`AP_RND_CONV`, convergent rounding): unbiased.
   ///
   /// 2.5 → 2, 1.5 → 2, 0.5 → 0, −0.5 → 0, −1.5 → −2, −2.5 → −2.
-  case roundHalfToEven = "AP_RND_CONV"
+  case roundHalfToEven
 
   /// The `ap_fixed` template argument this mode maps to, such as `AP_RND_CONV`.
   ///
@@ -67,7 +67,17 @@ public enum QuantizationMode: String, CaseIterable, Hashable, Sendable {
   /// ```swift
   /// QuantizationMode.roundHalfUp.hlsName  // "AP_RND"
   /// ```
-  public var hlsName: String { rawValue }
+  public var hlsName: String {
+    switch self {
+    case .truncate: return "AP_TRN"
+    case .truncateTowardZero: return "AP_TRN_ZERO"
+    case .roundHalfUp: return "AP_RND"
+    case .roundHalfTowardZero: return "AP_RND_ZERO"
+    case .roundHalfDown: return "AP_RND_MIN_INF"
+    case .roundHalfAwayFromZero: return "AP_RND_INF"
+    case .roundHalfToEven: return "AP_RND_CONV"
+    }
+  }
 
   /// The mode spelled `name` in HLS C++ (`AP_TRN`, ..., `AP_RND_CONV`), or nil for other text.
   ///
@@ -77,6 +87,7 @@ public enum QuantizationMode: String, CaseIterable, Hashable, Sendable {
   /// QuantizationMode(hlsName: "AP_RND_CONV")  // .roundHalfToEven
   /// ```
   public init?(hlsName name: String) {
-    self.init(rawValue: name)
+    guard let mode = Self.allCases.first(where: { $0.hlsName == name }) else { return nil }
+    self = mode
   }
 }

@@ -23,7 +23,7 @@ enum RawConversion {
   }
 
   /// `v · 2^−d` rounded to an integer by `mode`, for `d ≥ 1`; never overflows.
-  @inlinable
+  @inlinable @inline(__always)
   static func roundedShiftRight<Raw: FixedWidthInteger & SignedInteger>(
     _ v: Raw, by d: Int, _ mode: QuantizationMode
   ) -> Raw {
@@ -49,13 +49,18 @@ enum RawConversion {
   }
 
   /// Writes the exact value `v · 2^−(F − shift)` into `target`, whose raws fit `Raw`.
-  @inlinable
+  @inlinable @inline(__always)
   static func convert<Raw: FixedWidthInteger & SignedInteger>(
     _ v: Raw, shift: Int, into target: FixedFormat
   ) -> Raw {
     let maxRaw = target.maxRaw(as: Raw.self)
     let minRaw = target.minRaw(as: Raw.self)
-    let symmetric = target.overflow == .saturateSymmetric && target.isSigned
+    let symmetric: Bool
+    if case .saturateSymmetric = target.overflow {
+      symmetric = target.isSigned
+    } else {
+      symmetric = false
+    }
     if shift < 0 {
       let n = roundedShiftRight(v, by: -shift, target.quantization)
       if n <= maxRaw && (n > minRaw || (n == minRaw && !symmetric)) { return n }

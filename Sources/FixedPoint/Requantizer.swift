@@ -34,6 +34,16 @@ public struct Requantizer: Hashable, Sendable {
   /// negative value and 0 otherwise (SEMANTICS.md §5).
   @usableFromInline let signOnly: Bool
 
+  /// The raws that pass through untouched once quantized: the target's range, without its
+  /// minimum under `AP_SAT_SYM`. Precomputed so that the common case is two comparisons.
+  @usableFromInline let lowest: Int128
+  @usableFromInline let highest: Int128
+
+  private static func passBand(_ target: FixedFormat) -> (Int128, Int128) {
+    let symmetric = target.overflow == .saturateSymmetric && target.isSigned
+    return (target.minRaw + (symmetric ? 1 : 0), target.maxRaw)
+  }
+
   /// Plans the conversion of exact values `raw · 2^−fractionBits` into `target`.
   ///
   /// This is `ap_fixed`'s assignment from any `ap_fixed_base` expression, and from an
@@ -49,6 +59,7 @@ public struct Requantizer: Hashable, Sendable {
     self.target = target
     self.shift = target.fractionBits - fractionBits
     self.signOnly = false
+    (lowest, highest) = Self.passBand(target)
   }
 
   /// Plans the conversion from raws of `source` into `target` (`target y = source_value;`).
@@ -70,6 +81,7 @@ public struct Requantizer: Hashable, Sendable {
       throw FixedPointError.integerConversionUndefined(source: source)
     }
     self.signOnly = intoInteger && source.integerBits == 0 && source.isSigned
+    (lowest, highest) = Self.passBand(target)
   }
 
   /// The raw of `target` that the headers produce for the source raw `raw`.
@@ -78,9 +90,34 @@ public struct Requantizer: Hashable, Sendable {
   /// raw is whatever the caller holds. Allocation-free; inlined into the caller's loop.
   ///
   /// - Precondition: `Raw.bitWidth >= target.storageWidth`.
-  @inlinable
+  @inlinable @inline(__always)
   public func callAsFunction<Raw: FixedWidthInteger & SignedInteger>(_ raw: Raw) -> Raw {
-    precondition(Raw.bitWidth >= target.storageWidth, "raw type too narrow for \(target)")
+    precondition(Raw.bitWidth >= target.storageWidth, "raw type narrower than the target format")
+    if shift < 0 && !signOnly {
+      // The common case, narrowing the fraction: a shift, a rounding bit, two comparisons.
+      let d = -shift
+      let n: Raw
+      switch target.quantization {
+      case .truncate:
+        n = raw >> d
+      case .roundHalfUp:
+        // ⌊raw / 2^d⌋ plus the bit just below the cut; cannot overflow.
+        n = (raw >> d) &+ ((raw >> (d - 1)) & 1)
+      default:
+        n = RawConversion.roundedShiftRight(raw, by: d, target.quantization)
+      }
+      let low = Raw(truncatingIfNeeded: lowest)
+      let high = Raw(truncatingIfNeeded: highest)
+      if n >= low && n <= high { return n }
+      switch target.overflow {
+      case .wrap where target.saturationBits == 0: return target.normalize(n)
+      case .saturate: return n > high ? high : low
+      default: break
+      }
+      return RawConversion.overflowed(
+        wrapped: n, negative: n < 0, above: n > high, source: raw,
+        shift: shift, into: target)
+    }
     if signOnly { return raw < 0 ? target.normalize(Raw(-1)) : 0 }
     return RawConversion.convert(raw, shift: shift, into: target)
   }

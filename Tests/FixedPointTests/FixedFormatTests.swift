@@ -172,6 +172,16 @@ import Testing
     }
   }
 
+  @Test func negatingTheWidestMinimumIsRefusedNotTrapped() throws {
+    let widest = try FixedValue(raw: .min, format: FixedFormat(parsing: "ap_fixed<128,0>"))
+    #expect(
+      throws: FixedPointError.resultUnsupported(
+        expression: "-ap_fixed<128,0>", width: 129, integerBits: 1, isSigned: true)
+    ) {
+      try -widest
+    }
+  }
+
   @Test func withChangesOnlyTheModes() throws {
     let out = try FixedFormat(parsing: "ap_fixed<16,6>").with(
       quantization: .roundHalfToEven, overflow: .saturate)
