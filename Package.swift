@@ -18,17 +18,29 @@ let package = Package(
     .target(name: "ModelFormat"),
     // Float32 interpreter of the graph: the float oracle.
     .target(name: "Reference", dependencies: ["ModelFormat"]),
+    // The fixed-point IR: integer-only ops, a format on every tensor, every cast explicit.
+    .target(name: "FixedIR", dependencies: ["FixedPoint", "ModelFormat"]),
+    // Bit-accurate executor of the FixedIR: the oracle for the emitted C++ and the fast engine.
+    .target(name: "Simulator", dependencies: ["FixedIR", "FixedPoint"]),
     // Passes on the float graph (simplify, calibrate, quantize) and lowering to the FixedIR.
-    .target(name: "Compiler", dependencies: ["FixedPoint", "ModelFormat", "Reference"]),
+    .target(
+      name: "Compiler", dependencies: ["FixedPoint", "FixedIR", "ModelFormat", "Reference"]),
     // Command implementations; the `etch` executable only calls into this.
     .target(
-      name: "EtchCLI", dependencies: ["FixedPoint", "ModelFormat", "Reference", "Compiler"]),
+      name: "EtchCLI",
+      dependencies: ["FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator"]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Helpers shared by the test targets: locating ../shared, temporary files, running etch.
     .target(name: "TestSupport", dependencies: ["ModelFormat"]),
     .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint"]),
     .testTarget(name: "ModelFormatTests", dependencies: ["ModelFormat", "TestSupport"]),
-    .testTarget(name: "CompilerTests", dependencies: ["Compiler", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "CompilerTests", dependencies: ["Compiler", "ModelFormat", "Reference", "TestSupport"]),
+    .testTarget(
+      name: "FixedIRTests", dependencies: ["FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "SimulatorTests",
+      dependencies: ["Simulator", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),
