@@ -89,7 +89,7 @@ public struct ReferenceEngine: Sendable {
   /// Runs the model and returns the outputs of the nodes named in `nodes` (every node when
   /// nil), each `[N, *node shape]`, keyed by node name.
   ///
-  /// The result holds every requested node for every frame (about 240 KB per frame for all of
+  /// The result holds every requested node for every frame (about 260 KB per frame for all of
   /// BraggNN's nodes), so pass `nodes`, or smaller batches, for long scans.
   ///
   ///     let layers = try engine.trace(["cbed": frames], nodes: ["enc1", "head"])
