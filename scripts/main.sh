@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The main job on the bundled defaults: builds etch in release mode, then for every model
+# under models/ prints `etch inspect` and runs `etch run` (float32) on its bundled data,
+# comparing the outputs with the bundled reference outputs (PyTorch's) when there are any.
+# Everything written goes under .build/main-job/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product etch
+etch="$(swift build -c release --show-bin-path)/etch"
+out=.build/main-job
+mkdir -p "$out"
+
+# The first of the given files in a model's folder that exists, or nothing.
+first_of() {
+  local folder=$1
+  shift
+  for file in "$@"; do
+    if [[ -f "$folder/$file" ]]; then
+      echo "$folder/$file"
+      return
+    fi
+  done
+}
+
+for document in models/*/*.json models/*.json; do
+  [[ -f "$document" ]] || continue
+  name=$(basename "$document" .json)
+  folder=$(dirname "$document")
+  # A model folder holds NAME/NAME.json; other JSON files in it are not models.
+  if [[ "$folder" != models && "$(basename "$folder")" != "$name" ]]; then continue; fi
+
+  echo
+  echo "=== $name"
+  echo
+  "$etch" inspect "$document" | tee "$out/$name.inspect.txt"
+  "$etch" inspect "$document" --json >"$out/$name.inspect.json"
+
+  [[ "$folder" != models ]] || continue
+  input=$(first_of "$folder" patches.npy input.npy)
+  if [[ -z "$input" ]]; then
+    echo "(no bundled input data: patches.npy or input.npy)"
+    continue
+  fi
+  reference=$(first_of "$folder" pytorch_output.npy output.npy)
+  echo
+  "$etch" run "$document" --input "$input" --output "$out/$name/" \
+    ${reference:+--compare "$reference"} | tee "$out/$name.run.txt"
+
+  if [[ -f "$folder/real_labels.npy" || -f "$folder/synthetic_centres.npy" ]]; then
+    echo "(peak error in pixels against real_labels.npy and synthetic_centres.npy:"
+    echo " not computed yet; it comes with etch validate)"
+  fi
+done
+
+echo
+echo "Outputs are in $out/."
