@@ -104,23 +104,36 @@ struct RunCommand: Command {
     return .success
   }
 
-  /// One output of the model: its name, the shape of one frame, and the shape written.
+  /// An `--input` file checked against its graph input.
+  struct InputFile {
+    /// The opened file.
+    var file: NpyFile
+    /// The frames it holds, or `nil` for one frame without a batch axis.
+    var frames: Int?
+  }
+
+  /// One output of the model.
   struct Output {
+    /// The output's name.
     var name: String
+    /// The shape of one frame.
     var frame: [Int]
+    /// The shape written: `[N] + frame`, or `frame` when the input had no batch axis.
     var shape: [Int]
   }
 
   /// A `--compare` file and the comparison it accumulates.
   struct ReferenceFile {
+    /// The opened reference, of the output's shape.
     var file: NpyFile
+    /// The differences found so far.
     var comparison: OutputComparison
   }
 
   /// Runs the frames through the engine in slices of at most ``sliceElements`` input and
   /// output elements, writing and comparing each slice; returns the time in the engine.
   static func stream(
-    _ inputs: [(file: NpyFile, frames: Int?)], model: Model, engine: ReferenceEngine,
+    _ inputs: [InputFile], model: Model, engine: ReferenceEngine,
     outputs: [Output], writers: [NpyWriter<Float>], references: inout [ReferenceFile]
   ) throws -> Duration {
     let frames = inputs.first?.frames
@@ -166,9 +179,7 @@ struct RunCommand: Command {
 
   /// Opens the input files and checks each against its graph input; all must hold the same
   /// number of frames (`frames` is `nil` for one frame without a batch axis).
-  static func openInputs(_ paths: [String], model: Model) throws -> [(
-    file: NpyFile, frames: Int?
-  )] {
+  static func openInputs(_ paths: [String], model: Model) throws -> [InputFile] {
     guard paths.count == model.inputs.count else {
       let names = model.inputs.map { "'\($0.name)'" }.joined(separator: ", ")
       let count = model.inputs.count == 1 ? "1 input" : "\(model.inputs.count) inputs"
@@ -176,7 +187,7 @@ struct RunCommand: Command {
         "--input was given \(paths.count) times but model '\(model.name)' has \(count) "
           + "(\(names)); give --input once per input, in that order")
     }
-    var opened: [(file: NpyFile, frames: Int?)] = []
+    var opened: [InputFile] = []
     for (path, input) in zip(paths, model.inputs) {
       let file = try NpyFile(path: path)
       let frames: Int?
@@ -193,7 +204,7 @@ struct RunCommand: Command {
         throw RunError.frameCountMismatch(
           path: path, frames: frames, otherPath: first.file.path, otherFrames: first.frames)
       }
-      opened.append((file, frames))
+      opened.append(InputFile(file: file, frames: frames))
     }
     return opened
   }

@@ -171,6 +171,44 @@ import Testing
     }
   }
 
+  /// Inputs of any numeric dtype are converted to float32: float64 and uint8 here.
+  @Test func acceptsAnyNumericDType() throws {
+    try TemporaryDirectory.with { folder in
+      let model = try CLIFixtures.write(CLIFixtures.pairModel, to: "pair.json", in: folder)
+      let a = folder.appendingPathComponent("a.npy").path
+      let b = folder.appendingPathComponent("b.npy").path
+      try NpyWriter.write([0.5, -1.25, 3] as [Double], shape: [1, 3], to: a)
+      try NpyWriter.write([2, 0, 255] as [UInt8], shape: [1, 3], to: b)
+      let out = folder.appendingPathComponent("out").path
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+      let output = try EtchBinary.run(["run", model.path, "-i", a, "-i", b, "-o", out])
+      #expect(output.status == 0, "\(output.stderr)")
+      #expect(try NpyFile(path: out + "/sum.npy").floats() == [2.5, -1.25, 258])
+      #expect(try NpyFile(path: out + "/_.._prod.npy").floats() == [1, 0, 765])
+    }
+  }
+
+  /// Inputs of one run hold the same frames, and all or none have a batch axis.
+  @Test(arguments: [
+    ([2, 3], [3, 3], "holds 3 frames but A holds 2 frames"),
+    ([3], [1, 3], "holds 1 frame but A holds one frame without a batch axis"),
+  ])
+  func refusesInputsWithDifferentFrames(a: [Int], b: [Int], message: String) throws {
+    try TemporaryDirectory.with { folder in
+      let model = try CLIFixtures.write(CLIFixtures.pairModel, to: "pair.json", in: folder)
+      let aFile = folder.appendingPathComponent("a.npy").path
+      let bFile = folder.appendingPathComponent("b.npy").path
+      try NpyWriter.write([Float](repeating: 1, count: a.reduce(1, *)), shape: a, to: aFile)
+      try NpyWriter.write([Float](repeating: 1, count: b.reduce(1, *)), shape: b, to: bFile)
+      let output = try EtchBinary.run(["run", model.path, "-i", aFile, "-i", bFile])
+      #expect(output.status == 1)
+      #expect(
+        output.stderr
+          == "\(bFile): error: \(message.replacingOccurrences(of: " A ", with: " \(aFile) "))"
+          + "; expected every input to hold the same frames\n")
+    }
+  }
+
   @Test func writesAnEmptyBatch() throws {
     try TemporaryDirectory.with { folder in
       let input = folder.appendingPathComponent("none.npy").path
