@@ -181,6 +181,33 @@ import Testing
     #expect(saturating.step(Int64(-4323), 32256, 1536) == 32767)
   }
 
+  /// g++: `ap_uint<18> acc = 3; acc += a * b;` adds the product truncated toward zero.
+  @Test func integerAccumulatorsAddTheTruncatedProduct() throws {
+    let mac = try MultiplyAccumulate(
+      accumulator: Self.format("ap_uint<18>"), lhs: Self.format("ap_ufixed<10,-1,AP_RND_ZERO>"),
+      rhs: Self.format("ap_fixed<8,4,AP_RND,AP_SAT_SYM>"))
+    #expect(mac.step(Int64(3), 253, -128) == 3)
+    #expect(mac.step(Int64(4), 918, -122) == 1)
+    #expect(mac.step(Int64(262_141), 1023, -76) == 262_139)
+    #expect(throws: FixedPointError.self) {
+      try MultiplyAccumulate(
+        accumulator: Self.format("ap_uint<14>"), lhs: Self.format("ap_fixed<6,-7>"),
+        rhs: Self.format("ap_fixed<8,-2>"))
+    }
+  }
+
+  @Test func mixedSignIntegerDivisionIsRefused() throws {
+    let a = try FixedValue(raw: 2, format: Self.format("ap_uint<53>"))
+    let b = try FixedValue(raw: -59, format: Self.format("ap_int<11>"))
+    #expect(
+      throws: FixedPointError.mixedSignIntegerDivision(expression: "ap_uint<53> / ap_int<11>")
+    ) {
+      try a / b
+    }
+    let c = try FixedValue(raw: -59, format: Self.format("ap_int<53>"))
+    #expect(try (c / b).raw == 1)
+  }
+
   @Test func operationAndComparisonTables() throws {
     let a = try Self.format("ap_fixed<18,8>")
     let b = try Self.format("ap_int<8>")
