@@ -157,6 +157,19 @@ import Testing
     #expect(wrap.quantize(-0.0) == 0)
   }
 
+  /// g++: `ap_int_base::to_double()` converts only the low 64 bits of wide integers.
+  @Test func wideIntegerTypesConvertTheirLowSixtyFourBits() throws {
+    let uint70 = try Self.format("ap_uint<70>")
+    #expect(
+      uint70.toDouble((Int128(1) << 69) + 1) == 1.0 && uint70.toFloat((Int128(1) << 69) + 1) == 1.0)
+    let int90 = try Self.format("ap_int<90>")
+    #expect(int90.toDouble(Int128(-5)) == -5.0)
+    #expect(int90.toDouble(Int128(-5) << 70 + 3) == 3.0)
+    let uint90 = try Self.format("ap_uint<90>")
+    #expect(uint90.toDouble(Int128("484757025090903582490886292") ?? 0) == 0x1.f91e2e7d5624p+63)
+    #expect(try Self.format("ap_fixed<90,90>").toDouble(Int128(1) << 69 + 1) == 0x1p69)
+  }
+
   @Test func toIntTruncatesTowardZero() throws {
     let f = try Self.format("ap_fixed<8,4>")
     #expect(try [-120, -116, -4, 124, -128].map { try f.toInt(Int128($0)) } == [-7, -7, 0, 7, -8])
