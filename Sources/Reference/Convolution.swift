@@ -116,6 +116,10 @@ struct ConvolutionKernel: Sendable {
       let plane = source + c * height * width
       for ky in 0..<kernelHeight {
         for kx in 0..<kernelWidth {
+          // Output columns whose tap lands inside the input: x = x0 + ox·stride in 0..<width.
+          let x0 = kx * dilationW - padLeft
+          let first = min(outWidth, x0 >= 0 ? 0 : (-x0 + strideW - 1) / strideW)
+          let last = max(first, min(outWidth, x0 >= width ? 0 : (width - 1 - x0) / strideW + 1))
           for oy in 0..<outHeight {
             let target = row + oy * outWidth
             let y = oy * strideH - padTop + ky * dilationH
@@ -123,12 +127,14 @@ struct ConvolutionKernel: Sendable {
               target.update(repeating: 0, count: outWidth)
               continue
             }
-            let line = plane + y * width
-            let x0 = kx * dilationW - padLeft
-            for ox in 0..<outWidth {
-              let x = x0 + ox * strideW
-              target[ox] = x >= 0 && x < width ? line[x] : 0
+            let line = plane + y * width + x0
+            target.update(repeating: 0, count: first)
+            if strideW == 1 {
+              (target + first).update(from: line + first, count: last - first)
+            } else {
+              for ox in first..<last { target[ox] = line[ox * strideW] }
             }
+            (target + last).update(repeating: 0, count: outWidth - last)
           }
           row += positions
         }

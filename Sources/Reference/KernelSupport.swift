@@ -1,8 +1,8 @@
 extension Array where Element == Float {
   /// Calls `body` with a pointer to the first element, for the kernels' pointer loops.
   ///
-  /// Planning rejects empty tensors, so every weight array a kernel holds has storage; an
-  /// empty array, having nothing to read, skips `body`.
+  /// Verification rejects empty dimensions, so every weight array a kernel holds has storage;
+  /// an empty array, having nothing to read, skips `body`.
   @inline(__always)
   func withBase(_ body: (UnsafePointer<Float>) -> Void) {
     withUnsafeBufferPointer { buffer in

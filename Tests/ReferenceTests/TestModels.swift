@@ -67,14 +67,6 @@ func absoluteFloor(_ expected: Tensor) -> Float {
   1e-6 * max(1, expected.scalars.reduce(0) { max($0, abs($1)) })
 }
 
-/// The largest `|observed − expected| / (|expected| + absolute / 1e-5)`: below 1e-5 exactly
-/// when every element is within `isClose(relative: 1e-5, absolute:)`.
-func relativeError(_ observed: Tensor, _ expected: Tensor, absolute: Float = 1e-6) -> Float {
-  zip(observed.scalars, expected.scalars).reduce(0) { worst, pair in
-    max(worst, abs(pair.0 - pair.1) / (abs(pair.1) + absolute / 1e-5))
-  }
-}
-
 /// Expects `observed` to match `expected` element by element; a failure names the case,
 /// the node, the first bad flat index and both values.
 func expectClose(
