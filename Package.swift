@@ -22,13 +22,17 @@ let package = Package(
     .target(name: "FixedIR", dependencies: ["FixedPoint", "ModelFormat"]),
     // Bit-accurate executor of the FixedIR: the oracle for the emitted C++ and the fast engine.
     .target(name: "Simulator", dependencies: ["FixedIR", "FixedPoint"]),
+    // Vitis HLS C++ projects from the FixedIR: kernels header, weights as raws, testbench, tcl.
+    .target(name: "HLSEmitter", dependencies: ["FixedIR", "FixedPoint", "ModelFormat"]),
     // Passes on the float graph (simplify, calibrate, quantize) and lowering to the FixedIR.
     .target(
       name: "Compiler", dependencies: ["FixedPoint", "FixedIR", "ModelFormat", "Reference"]),
     // Command implementations; the `etch` executable only calls into this.
     .target(
       name: "EtchCLI",
-      dependencies: ["FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator"]),
+      dependencies: [
+        "FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator", "HLSEmitter",
+      ]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Helpers shared by the test targets: locating ../shared, temporary files, running etch.
     .target(name: "TestSupport", dependencies: ["ModelFormat"]),
@@ -41,6 +45,11 @@ let package = Package(
     .testTarget(
       name: "SimulatorTests",
       dependencies: ["Simulator", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "HLSEmitterTests",
+      dependencies: [
+        "HLSEmitter", "Simulator", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport",
+      ]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),

@@ -74,12 +74,19 @@ extension FixedFormat {
   /// Exact when the raw has at most 53 significant bits (every W ≤ 53 format); otherwise
   /// rounded once, to nearest with ties to even.
   ///
+  /// `ap_int`/`ap_uint` wider than 64 bits convert only their low 64 bits in the headers
+  /// (`ap_uint<70>` holding `2^69 + 1` gives 1.0); that is reproduced.
+  ///
   /// ```swift
   /// try FixedFormat(parsing: "ap_fixed<16,6>").toDouble(-1332)  // -1.30078125
   /// ```
   @inlinable
   public func toDouble<Raw: BinaryInteger>(_ raw: Raw) -> Double {
-    Double(sign: .plus, exponent: -fractionBits, significand: Double(raw))
+    if isIntegerType && width > 64 {
+      return isSigned
+        ? Double(Int64(truncatingIfNeeded: raw)) : Double(UInt64(truncatingIfNeeded: raw))
+    }
+    return Double(sign: .plus, exponent: -fractionBits, significand: Double(raw))
   }
 
   /// The value of `raw` as a `Float`, as `to_float()` computes it: rounded once, directly
@@ -88,12 +95,17 @@ extension FixedFormat {
   /// This can differ from `Float(toDouble(raw))`, which rounds twice: raw `2^62 + 2^38 + 4`
   /// of `ap_fixed<64,2>` gives `0x1.000002p+0` here and `0x1p+0` through `Double`. Values
   /// beyond `Float`'s normal range become ∞ or subnormal here; the headers do not handle them.
+  /// Integer types wider than 64 bits convert their low 64 bits, as ``toDouble(_:)``.
   ///
   /// ```swift
   /// try FixedFormat(parsing: "ap_fixed<16,6>").toFloat(-1332)  // -1.30078125
   /// ```
   @inlinable
   public func toFloat<Raw: BinaryInteger>(_ raw: Raw) -> Float {
-    Float(sign: .plus, exponent: -fractionBits, significand: Float(raw))
+    if isIntegerType && width > 64 {
+      return isSigned
+        ? Float(Int64(truncatingIfNeeded: raw)) : Float(UInt64(truncatingIfNeeded: raw))
+    }
+    return Float(sign: .plus, exponent: -fractionBits, significand: Float(raw))
   }
 }

@@ -54,6 +54,10 @@ public enum FixedPointError: Error, Hashable, Sendable {
   /// A division by zero, which crashes the C++ (SIGFPE).
   case divisionByZero(expression: String)
 
+  /// A division of an `ap_int` by an `ap_uint` or the reverse, which follows C promotion
+  /// rules that Etch does not model.
+  case mixedSignIntegerDivision(expression: String)
+
   /// A raw value lies outside the raw range of its format.
   case rawOutOfRange(raw: Int128, format: FixedFormat)
 }
@@ -113,6 +117,10 @@ extension FixedPointError: CustomStringConvertible, LocalizedError {
     case .divisionByZero(let expression):
       return "\(expression) divides by zero, which crashes the C++ (SIGFPE); "
         + "guard the divisor."
+    case .mixedSignIntegerDivision(let expression):
+      return "\(expression) divides integers of different signedness, whose result in the "
+        + "headers follows C promotion rules that Etch does not model; cast both operands to "
+        + "the same signedness."
     case .rawOutOfRange(let raw, let format):
       return "raw value \(raw) does not fit \(format), whose raw values are "
         + "\(format.minRaw)...\(format.maxRaw)."

@@ -48,9 +48,13 @@ extension FixedValue {
   /// try (a / b).raw  // 84, i.e. 2.625 in ap_fixed<13,8>
   /// ```
   ///
-  /// - Throws: ``FixedPointError/divisionByZero(expression:)``, or when the result or the C
-  ///   model's intermediate is beyond 128 bits.
+  /// - Throws: ``FixedPointError/divisionByZero(expression:)``; when the result or the C
+  ///   model's intermediate is beyond 128 bits; and for an `ap_int` divided by an `ap_uint`
+  ///   or the reverse, whose C promotion rules Etch does not model.
   public static func / (a: FixedValue, b: FixedValue) throws -> FixedValue {
+    if a.format.isIntegerType && b.format.isIntegerType && a.format.isSigned != b.format.isSigned {
+      throw FixedPointError.mixedSignIntegerDivision(expression: "\(a.format) / \(b.format)")
+    }
     let result = try FixedFormat.quotient(a.format, b.format)
     let shift = max(b.format.fractionBits, 0)
     let isSigned = a.format.isSigned || b.format.isSigned

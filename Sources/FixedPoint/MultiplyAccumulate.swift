@@ -24,8 +24,13 @@ public struct MultiplyAccumulate: Hashable, Sendable {
   /// The exact product `a * b`.
   public let product: FixedOperation
 
-  /// The exact sum `acc + a * b`, before it is written back.
+  /// The exact sum `acc + a * b`, before it is written back. For an `ap_int` accumulator
+  /// and an `ap_fixed` product, the right operand is the product already cut to an integer.
   public let sum: FixedOperation
+
+  /// For an `ap_int` accumulator and an `ap_fixed` product, the conversion the headers apply
+  /// to the product first (`to_ap_int_base`: truncation toward zero); nil otherwise.
+  @usableFromInline let integerAddend: Requantizer?
 
   /// Writes the sum back into ``accumulator``.
   @usableFromInline let writeBack: Requantizer
@@ -41,12 +46,24 @@ public struct MultiplyAccumulate: Hashable, Sendable {
 
   /// Plans `acc += lhs * rhs` for an accumulator of format `accumulator`.
   ///
+  /// An `ap_int` accumulator is special in the headers: `i += x` with an `ap_fixed` `x` adds
+  /// `x` truncated toward zero (`3 += −0.99` stays 3), not the exact sum truncated once.
+  ///
   /// - Throws: ``FixedPointError`` when the product or the sum needs more than 128 bits, or
-  ///   when an `ap_int` accumulator would be written from a sum with `I < 0`.
+  ///   when an `ap_int` accumulator meets a product with `I < 0`, which the headers leave
+  ///   undefined.
   public init(accumulator: FixedFormat, lhs: FixedFormat, rhs: FixedFormat) throws {
     self.accumulator = accumulator
     product = try FixedOperation(.multiply, lhs, rhs)
-    sum = try FixedOperation(.add, accumulator, product.result)
+    if accumulator.isIntegerType && !product.result.isIntegerType {
+      let addend = try FixedFormat(
+        integerWidth: accumulator.width, isSigned: accumulator.isSigned)
+      integerAddend = try Requantizer(from: product.result, to: addend)
+      sum = try FixedOperation(.add, accumulator, addend)
+    } else {
+      integerAddend = nil
+      sum = try FixedOperation(.add, accumulator, product.result)
+    }
     writeBack = try Requantizer(from: sum.result, to: accumulator)
   }
 
@@ -60,6 +77,8 @@ public struct MultiplyAccumulate: Hashable, Sendable {
   public func step<Raw: FixedWidthInteger & SignedInteger>(
     _ acc: Raw, _ a: Raw, _ b: Raw
   ) -> Raw {
-    writeBack(sum(acc, product(a, b)))
+    let exact = product(a, b)
+    if let integerAddend { return writeBack(sum(acc, integerAddend(exact))) }
+    return writeBack(sum(acc, exact))
   }
 }

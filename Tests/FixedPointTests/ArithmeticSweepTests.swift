@@ -116,14 +116,32 @@ import Testing
         sweep.random.raw(in: accumulator), sweep.random.raw(in: a), sweep.random.raw(in: b)
       )
       let productFraction = a.fractionBits + b.fractionBits
-      let scale = max(accumulator.fractionBits, productFraction)
-      let sum =
-        Wide(acc).shiftedLeft(scale - accumulator.fractionBits)
-        + Wide.product(x, y).shiftedLeft(scale - productFraction)
-      let sumFormat = mac.sum.result
-      sweep.expect(
-        sumFormat.fractionBits == scale, case: index, "sum format \(sumFormat) has F != \(scale)")
-      let expected = Oracle.assign(sum, from: sumFormat, into: accumulator)
+      let expected: Int128?
+      if accumulator.isIntegerType && !(a.isIntegerType && b.isIntegerType) {
+        // `ap_int += ap_fixed` adds the operand truncated toward zero (to_ap_int_base),
+        // then keeps the accumulator's low bits.
+        let productFormat = try FixedFormat(
+          width: a.width + b.width, integerBits: a.integerBits + b.integerBits,
+          isSigned: a.isSigned || b.isSigned)
+        let addendFormat = try FixedFormat(
+          integerWidth: accumulator.width, isSigned: accumulator.isSigned)
+        let addend = Oracle.assign(Wide.product(x, y), from: productFormat, into: addendFormat)
+        expected = addend.map {
+          Oracle.value(
+            ofLowBits: accumulator.width, of: Wide(acc) + Wide($0),
+            isSigned: accumulator.isSigned)
+        }
+      } else {
+        let scale = max(accumulator.fractionBits, productFraction)
+        let sum =
+          Wide(acc).shiftedLeft(scale - accumulator.fractionBits)
+          + Wide.product(x, y).shiftedLeft(scale - productFraction)
+        let sumFormat = mac.sum.result
+        sweep.expect(
+          sumFormat.fractionBits == scale, case: index,
+          "sum format \(sumFormat) has F != \(scale)")
+        expected = Oracle.assign(sum, from: sumFormat, into: accumulator)
+      }
       let observed = mac.step(acc, x, y)
       sweep.expect(
         observed == expected, case: index,

@@ -157,6 +157,19 @@ import Testing
     #expect(wrap.quantize(-0.0) == 0)
   }
 
+  /// g++: `ap_int_base::to_double()` converts only the low 64 bits of wide integers.
+  @Test func wideIntegerTypesConvertTheirLowSixtyFourBits() throws {
+    let uint70 = try Self.format("ap_uint<70>")
+    #expect(
+      uint70.toDouble((Int128(1) << 69) + 1) == 1.0 && uint70.toFloat((Int128(1) << 69) + 1) == 1.0)
+    let int90 = try Self.format("ap_int<90>")
+    #expect(int90.toDouble(Int128(-5)) == -5.0)
+    #expect(int90.toDouble(Int128(-5) << 70 + 3) == 3.0)
+    let uint90 = try Self.format("ap_uint<90>")
+    #expect(uint90.toDouble(Int128("484757025090903582490886292") ?? 0) == 0x1.f91e2e7d5624p+63)
+    #expect(try Self.format("ap_fixed<90,90>").toDouble(Int128(1) << 69 + 1) == 0x1p69)
+  }
+
   @Test func toIntTruncatesTowardZero() throws {
     let f = try Self.format("ap_fixed<8,4>")
     #expect(try [-120, -116, -4, 124, -128].map { try f.toInt(Int128($0)) } == [-7, -7, 0, 7, -8])
@@ -179,6 +192,33 @@ import Testing
     let saturating = try MultiplyAccumulate(
       accumulator: try Self.format("ap_fixed<16,6,AP_RND,AP_SAT>"), lhs: q16, rhs: q16)
     #expect(saturating.step(Int64(-4323), 32256, 1536) == 32767)
+  }
+
+  /// g++: `ap_uint<18> acc = 3; acc += a * b;` adds the product truncated toward zero.
+  @Test func integerAccumulatorsAddTheTruncatedProduct() throws {
+    let mac = try MultiplyAccumulate(
+      accumulator: Self.format("ap_uint<18>"), lhs: Self.format("ap_ufixed<10,-1,AP_RND_ZERO>"),
+      rhs: Self.format("ap_fixed<8,4,AP_RND,AP_SAT_SYM>"))
+    #expect(mac.step(Int64(3), 253, -128) == 3)
+    #expect(mac.step(Int64(4), 918, -122) == 1)
+    #expect(mac.step(Int64(262_141), 1023, -76) == 262_139)
+    #expect(throws: FixedPointError.self) {
+      try MultiplyAccumulate(
+        accumulator: Self.format("ap_uint<14>"), lhs: Self.format("ap_fixed<6,-7>"),
+        rhs: Self.format("ap_fixed<8,-2>"))
+    }
+  }
+
+  @Test func mixedSignIntegerDivisionIsRefused() throws {
+    let a = try FixedValue(raw: 2, format: Self.format("ap_uint<53>"))
+    let b = try FixedValue(raw: -59, format: Self.format("ap_int<11>"))
+    #expect(
+      throws: FixedPointError.mixedSignIntegerDivision(expression: "ap_uint<53> / ap_int<11>")
+    ) {
+      try a / b
+    }
+    let c = try FixedValue(raw: -59, format: Self.format("ap_int<53>"))
+    #expect(try (c / b).raw == 1)
   }
 
   @Test func operationAndComparisonTables() throws {
