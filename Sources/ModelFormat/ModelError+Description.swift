@@ -12,7 +12,8 @@ extension ModelError: CustomStringConvertible, LocalizedError {
   /// The same sentence as `description`, for Foundation's error reporting.
   public var errorDescription: String? { description }
 
-  private var message: String {
+  /// The sentence without the file: where in the file, what was found and what was expected.
+  public var message: String {
     switch self {
     case .unreadableFile(_, let reason):
       "cannot read the file: \(reason)"
