@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "Simulator", dependencies: ["FixedIR", "FixedPoint"]),
     // Vitis HLS C++ projects from the FixedIR: kernels header, weights as raws, testbench, tcl.
     .target(name: "HLSEmitter", dependencies: ["FixedIR", "FixedPoint", "ModelFormat"]),
+    // FPGA parts, detectors, and the cost model that prices a FixedProgram on a part.
+    .target(name: "Targets", dependencies: ["FixedIR", "FixedPoint", "ModelFormat"]),
     // Passes on the float graph (simplify, calibrate, quantize) and lowering to the FixedIR.
     .target(
       name: "Compiler", dependencies: ["FixedPoint", "FixedIR", "ModelFormat", "Reference"]),
@@ -32,6 +34,7 @@ let package = Package(
       name: "EtchCLI",
       dependencies: [
         "FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator", "HLSEmitter",
+        "Targets",
       ]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Helpers shared by the test targets: locating ../shared, temporary files, running etch.
@@ -50,6 +53,9 @@ let package = Package(
       dependencies: [
         "HLSEmitter", "Simulator", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport",
       ]),
+    .testTarget(
+      name: "TargetsTests",
+      dependencies: ["Targets", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),

@@ -1,0 +1,2 @@
+// Seed file so the target builds; replaced by real tests.
+import Testing
