@@ -7,6 +7,7 @@ let package = Package(
   name: "Etch",
   products: [
     .executable(name: "etch", targets: ["etch"]),
+    .executable(name: "etch-bench", targets: ["etch-bench"]),
     .library(name: "FixedPoint", targets: ["FixedPoint"]),
     .library(name: "ModelFormat", targets: ["ModelFormat"]),
     .library(name: "Reference", targets: ["Reference"]),
@@ -37,6 +38,10 @@ let package = Package(
         "Targets",
       ]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
+    // Release-mode benchmarks: ratios against baselines measured in the same run, JSON out.
+    .executableTarget(
+      name: "etch-bench",
+      dependencies: ["Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Reference", "Simulator"]),
     // Helpers shared by the test targets: locating ../shared, temporary files, running etch.
     .target(name: "TestSupport", dependencies: ["ModelFormat"]),
     .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint"]),

@@ -1,0 +1,2 @@
+// Seed: replaced by the benchmark driver.
+print("etch-bench")
