@@ -24,6 +24,8 @@ public enum QuantizationError: Error, Equatable, CustomStringConvertible {
   case accumulatorTooWide(node: String)
   /// A calibrated setting outside its range (a zero width, a margin below 1).
   case invalidSetting(name: String, reason: String)
+  /// The plan lacks a format that lowering needs: it was made for another model.
+  case missingFormat(node: String, role: String)
 
   /// One sentence saying what is wrong and what to do.
   public var description: String {
@@ -51,6 +53,9 @@ public enum QuantizationError: Error, Equatable, CustomStringConvertible {
         + "input or weight formats in --config"
     case .invalidSetting(let name, let reason):
       "calibrated setting '\(name)' \(reason)"
+    case .missingFormat(let node, let role):
+      "node '\(node)': the quantization plan has no \(role) format; lower the same "
+        + "simplified model that was quantized"
     }
   }
 }
