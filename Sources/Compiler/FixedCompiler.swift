@@ -8,7 +8,8 @@ import ModelFormat
 /// Each stage is a named pass (`drop-identity`, `fold-batchnorm`, `eliminate-dead-nodes`,
 /// `calibrate`, `quantize`, `lower`); a failure is a `CompilerError.passFailed` naming it, so
 /// it renders as `path: error: [pass-name] message`, and `printIRAfter` captures the graph
-/// (or, after `quantize`, the plan; after `lower`, the program) for `--print-ir-after`.
+/// (or, after `quantize`, the plan; after `lower`, the program) for `--print-ir-after`. The
+/// lowered program is always checked by `FixedProgramVerifier`.
 ///
 ///     let model = try ModelLoader.load(contentsOf: url)
 ///     let result = try FixedCompiler.compile(
@@ -79,7 +80,12 @@ public enum FixedCompiler {
     }
     record(Quantize.passName, plan.textForm(of: graph))
     let program = try stage(Lower.passName) { try Lower.program(for: graph, plan: plan) }
-    record(Lower.passName, "\(program)")
+    do {
+      try FixedProgramVerifier().verify(program)
+    } catch {
+      throw CompilerError.verificationFailed(pass: Lower.passName, underlying: error)
+    }
+    record(Lower.passName, program.textForm)
     return CompileResult(
       program: program, plan: plan, model: graph, calibration: table, passRecords: records)
   }

@@ -210,14 +210,15 @@ struct Planner {
     tensors[node.name] = try explicitTensor(node.name) ?? activation(node.name)
   }
 
-  /// Every tensor and constant holds 64-bit raws in the FixedIR.
+  /// Every tensor, constant, table and accumulator holds 64-bit raws in the FixedIR.
   private func checkWidths() throws {
     for (name, format) in tensors.sorted(by: { $0.key < $1.key }) where !format.fitsInt64 {
       throw QuantizationError.wideFormat(node: name, role: "result", format: "\(format)")
     }
     for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
       let constants: [(String, FixedFormat?)] = [
-        ("weight", node.weight), ("bias", node.bias), ("constant", node.constant),
+        ("weight", node.weight), ("bias", node.bias), ("accumulator", node.accumulator),
+        ("sum", node.sum), ("constant", node.constant),
         ("scale", node.scale), ("shift", node.shift), ("table", node.table?.format),
         ("reciprocal table", node.reciprocal?.format),
       ]
