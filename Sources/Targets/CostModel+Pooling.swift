@@ -99,7 +99,8 @@ extension CostModel {
     b.products = rows * n
     b.multipliers(rows * n, m)
     b.outputRegisters(x.count, bits: ctx.op.output.format.storageWidth)
-    let cycles = adderCycles(n) + 1 + expCycles + adderCycles(n) + reciprocalCycles + m.cycles
+    let cycles =
+      adderCycles(n) + 1 + expCycles + adderCycles(n) + reciprocalCycles + m.cycles
       + constants.layerOverheadCycles
     return b.row(name: ctx.name, op: ctx.op.kind.name, latency: cycles, ii: 1)
   }

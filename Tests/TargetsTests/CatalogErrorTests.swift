@@ -18,7 +18,9 @@ private func loadError(
       to: sub.appendingPathComponent(name + ".json"), atomically: true, encoding: .utf8)
     let catalog = try TargetCatalog(directory: dir)
     do throws(TargetError) {
-      if folder == "parts" { _ = try catalog.part(named: name) } else {
+      if folder == "parts" {
+        _ = try catalog.part(named: name)
+      } else {
         _ = try catalog.detector(named: name)
       }
       return nil
@@ -28,8 +30,10 @@ private func loadError(
   }
 }
 
-private func part(resources: String = #""lut": 10, "ff": 20, "dsp": 5, "bram36": 1, "uram": 0"#,
-  family: String = "\"ultrascale-plus\"", extra: String = "") -> String {
+private func part(
+  resources: String = #""lut": 10, "ff": 20, "dsp": 5, "bram36": 1, "uram": 0"#,
+  family: String = "\"ultrascale-plus\"", extra: String = ""
+) -> String {
   """
   {"format": "etch-part", "version": 1, "name": "x", "part": "x-1", "family": \(family),
    "board": "b", "clock_mhz": 200, "resources": {\(resources)}, "source": "s"\(extra)}
@@ -63,8 +67,9 @@ private func detector(rate: String = "1000", budget: String = "1000") -> String 
   @Test func wrongType() throws {
     let error = try loadError(
       part(resources: #""lut": 10, "ff": 20, "dsp": "many", "bram36": 1, "uram": 0"#))
-    #expect(error?.description.hasSuffix(
-      #"parts/x.json: field 'resources.dsp' must be a positive integer, found "many""#) == true)
+    #expect(
+      error?.description.hasSuffix(
+        #"parts/x.json: field 'resources.dsp' must be a positive integer, found "many""#) == true)
     guard case .wrongType = error else {
       Issue.record("got \(String(describing: error))")
       return
@@ -74,9 +79,11 @@ private func detector(rate: String = "1000", budget: String = "1000") -> String 
   @Test func negativeNumber() throws {
     let error = try loadError(
       part(resources: #""lut": -3, "ff": 20, "dsp": 1, "bram36": 1, "uram": 0"#))
-    #expect(error == .outOfRange(
-      file: error?.fileForTest ?? "", field: "resources.lut", expected: "a positive integer",
-      found: "-3"))
+    #expect(
+      error
+        == .outOfRange(
+          file: error?.fileForTest ?? "", field: "resources.lut", expected: "a positive integer",
+          found: "-3"))
     let fraction = try loadError(
       part(resources: #""lut": 2.5, "ff": 20, "dsp": 1, "bram36": 1, "uram": 0"#))
     guard case .wrongType(_, "resources.lut", _, "2.5") = fraction else {
@@ -115,8 +122,9 @@ private func detector(rate: String = "1000", budget: String = "1000") -> String 
 
   @Test func wrongFormatAndVersion() throws {
     let error = try loadError(folder: "detectors", part())
-    #expect(error?.description.hasSuffix(
-      #"field 'format' must be "etch-detector", found "etch-part""#) == true)
+    #expect(
+      error?.description.hasSuffix(
+        #"field 'format' must be "etch-detector", found "etch-part""#) == true)
   }
 
   @Test func budgetMustBeTheFramePeriod() throws {

@@ -17,7 +17,8 @@ func repositoryCatalog() throws -> TargetCatalog {
     for name in ["4d-camera", "empad", "empad-g2", "arina", "merlin", "hedm-ff", "xspa-500k"] {
       #expect(catalog.detectorNames.contains(name), "missing detector \(name)")
     }
-    #expect(catalog.families.keys.sorted() == ["7-series", "ultrascale", "ultrascale-plus", "versal"])
+    #expect(
+      catalog.families.keys.sorted() == ["7-series", "ultrascale", "ultrascale-plus", "versal"])
   }
 
   @Test func everyPartLoadsWithPositiveNumbers() throws {
@@ -36,8 +37,10 @@ func repositoryCatalog() throws -> TargetCatalog {
   @Test func knownDataSheetNumbers() throws {
     let catalog = try repositoryCatalog()
     let vu9p = try catalog.part(named: "xcvu9p")
-    #expect(vu9p.resources == ResourceUsage(
-      dsp: 6840, lut: 1_182_240, ff: 2_364_480, bram18: 4320, uram: 960))
+    #expect(
+      vu9p.resources
+        == ResourceUsage(
+          dsp: 6840, lut: 1_182_240, ff: 2_364_480, bram18: 4320, uram: 960))
     #expect(vu9p.family.dspName == "DSP48E2" && vu9p.family.dspABits == 27)
     let z020 = try catalog.part(named: "xc7z020")
     #expect(z020.resources.dsp == 220 && z020.family.dspABits == 25)

@@ -41,15 +41,19 @@ func ultrascalePlus() throws -> FPGAPart { try repositoryCatalog().part(named: "
     let catalog = try repositoryCatalog()
     let usp = try catalog.family(named: "ultrascale-plus")
     // 16 × 8 fits DSP48E2's 27 × 18: one DSP, 3 cycles.
-    #expect(usp.multiplier(widths: 16, 8) == MultiplierCost(
-      dsp: 1, lut: 0, cycles: 3, productBits: 24))
+    #expect(
+      usp.multiplier(widths: 16, 8)
+        == MultiplierCost(
+          dsp: 1, lut: 0, cycles: 3, productBits: 24))
     // 27 × 18 is the largest single-DSP product; 28 × 18 needs two slices.
     #expect(usp.multiplier(widths: 27, 18).dsp == 1)
     #expect(usp.multiplier(widths: 28, 18).dsp == 2)
     #expect(usp.multiplier(widths: 32, 32).dsp == 4)  // ceil(31/26) · ceil(31/17)
     // A 4-bit operand goes to LUTs: ceil(0.75 · 16 · 4) = 48.
-    #expect(usp.multiplier(widths: 16, 4) == MultiplierCost(
-      dsp: 0, lut: 48, cycles: 1, productBits: 20))
+    #expect(
+      usp.multiplier(widths: 16, 4)
+        == MultiplierCost(
+          dsp: 0, lut: 48, cycles: 1, productBits: 20))
     // 9 × 9 (sum 18) goes to LUTs, 10 × 9 to a DSP.
     #expect(usp.multiplier(widths: 9, 9).dsp == 0)
     #expect(usp.multiplier(widths: 10, 9).dsp == 1)
