@@ -100,6 +100,7 @@ extension CostModel {
     case .leakyRelu(let alpha):
       let a = try ctx.constant(alpha)
       let m = part.family.multiplier(accumulator, a.format)
+      b.products += count
       b.multipliers(count, m)
       b.comparators(count, bits: accumulator.storageWidth)
       return m.cycles

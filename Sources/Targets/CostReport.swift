@@ -4,7 +4,8 @@ public struct CostRow: Sendable, Equatable {
   public var name: String
   /// The op's name in the IR's text form (`dense`, `table.sigmoid`).
   public var op: String
-  /// Multiplications per frame after pruning (zero weights do not count).
+  /// Multiplications per frame after pruning (zero weights do not count), including those by
+  /// constants such as a leaky ReLU's α.
   public var products: Int
   /// Multiplier instances in hardware (`products` when fully unrolled, about `1/R` of all
   /// weights at reuse factor `R`).
