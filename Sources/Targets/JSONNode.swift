@@ -45,12 +45,35 @@ enum JSONNode: Sendable, Equatable, Decodable {
   static func parse(_ data: Data, file: String) throws(TargetError) -> JSONNode {
     do {
       return try JSONDecoder().decode(JSONNode.self, from: data)
-    } catch let DecodingError.dataCorrupted(context) {
-      let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
-      throw .invalidJSON(file: file, reason: (reason as? String) ?? context.debugDescription)
+    } catch DecodingError.dataCorrupted {
+      throw .invalidJSON(file: file, reason: syntaxError(in: data))
     } catch {
       throw .invalidJSON(file: file, reason: "\(error)")
     }
+  }
+
+  /// Where and why `data` is not JSON, as Foundation's parser words it (with line and
+  /// column); the decoder's own error says only "not valid JSON".
+  private static func syntaxError(in data: Data) -> String {
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      return "the data is not a JSON document"
+    } catch {
+      let info = (error as NSError).userInfo
+      let reason = (info[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+      guard let range = reason.range(of: "character "),
+        let offset = Int(reason[range.upperBound...].prefix(while: \.isNumber))
+      else { return reason }
+      return "\(position(of: offset, in: data)): \(reason)"
+    }
+  }
+
+  /// `line L, column C` (1-based) of a byte offset.
+  private static func position(of offset: Int, in data: Data) -> String {
+    let before = data.prefix(offset)
+    let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let column = offset - (before.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0) + 1
+    return "line \(line), column \(column)"
   }
 
   /// A short description of the value for error messages: `"many"`, `-3`, `an object`.

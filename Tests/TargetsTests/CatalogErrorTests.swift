@@ -109,6 +109,8 @@ private func detector(rate: String = "1000", budget: String = "1000") -> String 
       return
     }
     #expect(file.hasSuffix("parts/x.json"))
+    let typo = try loadError("{\n  \"format\": \"etch-part\",\n  \"version\": 1,,\n}")
+    #expect(typo?.description.contains("not valid JSON: line 3, column 16: ") == true)
   }
 
   @Test func unknownFieldIsATypo() throws {
