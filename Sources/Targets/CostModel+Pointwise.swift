@@ -53,7 +53,7 @@ extension CostModel {
       let isWires = f.quantization == .truncate && f.overflow == .wrap
       if !isWires { b.adders(lanes, bits: bits) }
       cycles = isWires ? 0 : 1
-    default:
+    default:  // reshape, transpose, upsample2d, concat: wires (the others never get here)
       cycles = 0
     }
     if cycles > 0 { b.outputRegisters(lanes, bits: bits) }
