@@ -63,8 +63,11 @@ enum AccumulationPath: Sendable, Equatable {
 struct AccumulationPlan: Sendable {
   let path: AccumulationPath
   let lane: OperandLane
-  /// The exact product and sum of the per-step path.
+  /// The exact product and sum of the per-step path: `acc + x·w` aligned to the sum's
+  /// fraction bits is `(acc << accumulatorAlign) + (x·w << productAlign)`.
   let mac: MultiplyAccumulate
+  let accumulatorAlign: Int
+  let productAlign: Int
   /// `Q_acc` of a step's exact sum.
   let step: RawWriter
   /// `k = F_acc − F_p` (fast paths, when `≥ 0`).
@@ -95,6 +98,8 @@ struct AccumulationPlan: Sendable {
   ) throws {
     mac = try MultiplyAccumulate(accumulator: accumulator, lhs: lhs, rhs: rhs)
     step = try RawWriter(from: mac.sum.result, to: accumulator)
+    accumulatorAlign = mac.sum.result.fractionBits - accumulator.fractionBits
+    productAlign = mac.sum.result.fractionBits - mac.product.result.fractionBits
     self.result = result
     accumulatorSigned = accumulator.isSigned
     wrapShift = 64 - accumulator.width

@@ -126,13 +126,16 @@ extension AccumulationPlan {
     tally.results += overflows
   }
 
-  /// `AccumulationPath.stepwise`: `acc = Q_acc(acc + x·w)` per term, in order.
+  /// `AccumulationPath.stepwise`: `acc = Q_acc(acc + x·w)` per term, in order. The product
+  /// and the aligned sum are exact in `Raw`, which holds the sum's format
+  /// (`MultiplyAccumulate.storageWidth`), so wrapping operators never wrap.
   private func stepwise<Raw: StepRaw>(
     _ grid: MACGrid, _: Raw.Type, _ tally: inout OverflowTally
   ) {
     let x = grid.patches.assumingMemoryBound(to: Int64.self)
     let w = grid.weights.assumingMemoryBound(to: Int64.self)
     let depth = grid.depth
+    let (a, b) = (accumulatorAlign, productAlign)
     var (overflows, steps) = (0, 0)
     for p in 0..<grid.positions {
       let row = x + p * depth
@@ -140,7 +143,7 @@ extension AccumulationPlan {
         let column = w + o * depth
         var acc = Raw(bias[grid.firstOutput + o])
         for i in 0..<depth {
-          let t = mac.sum(acc, mac.product(Raw(row[i]), Raw(column[i])))
+          let t = (acc << a) &+ ((Raw(row[i]) &* Raw(column[i])) << b)
           acc = Raw(Raw.write(step, t, &steps))
         }
         grid.result[p * grid.positionStride + o * grid.outputStride] =

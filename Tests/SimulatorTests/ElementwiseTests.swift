@@ -58,6 +58,21 @@ struct ElementwiseTests {
     try expectMatchesOracle(program, seed: seed, rng: &rng)
   }
 
+  @Test("cast writes every format into every other, up to 64 bits", arguments: 0..<100)
+  func castSweep(index: Int) throws {
+    let seed = testSeed(0xCA00 + UInt64(index))
+    var rng = SplitMix64(seed: seed)
+    while true {
+      let x = FixedTensor(name: "x", shape: [24], format: try rng.format(maxWidth: 64))
+      let y = FixedTensor(name: "y", shape: [24], format: try rng.format(maxWidth: 64))
+      let program = makeProgram(
+        inputs: [x], ops: [FixedOp(output: y, inputs: ["x"], kind: .cast)])
+      guard (try? FixedProgramVerifier().verify(program)) != nil else { continue }
+      try expectMatchesOracle(program, frames: 2, seed: seed, rng: &rng, strategies: [.counted])
+      return
+    }
+  }
+
   @Test("add and mul match the oracle, with exact sums and products", arguments: 0..<30)
   func binary(index: Int) throws {
     let seed = testSeed(0xE200 + UInt64(index))
