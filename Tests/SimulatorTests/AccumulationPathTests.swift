@@ -57,7 +57,10 @@ struct AccumulationPathTests {
     let acc = try FixedFormat(parsing: "ap_fixed<32,14>")
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [64], format: q)],
-      constants: [FixedConstant(name: "w", shape: [4, 64], format: q, raw: .init(repeating: -128, count: 256))],
+      constants: [
+        FixedConstant(
+          name: "w", shape: [4, 64], format: q, raw: .init(repeating: -128, count: 256))
+      ],
       ops: [
         FixedOp(
           output: FixedTensor(name: "fc", shape: [4], format: saturating), inputs: ["x"],

@@ -23,7 +23,8 @@ func randomDense(
       try rng.biasFormat(near: xFormat.fractionBits + wFormat.fractionBits))
     let hasBias = !rng.oneIn(4)
     let alpha = FixedConstant.scalar(
-      name: "alpha", format: try FixedFormat(width: 8, integerBits: -2), raw: Int64(rng.int(1...127)))
+      name: "alpha", format: try FixedFormat(width: 8, integerBits: -2),
+      raw: Int64(rng.int(1...127)))
     let activation: FusedActivation = [.none, .relu, .leakyRelu(alpha: "alpha")][rng.int(0...2)]
     let accumulator =
       try accumulatorWidth.map { try rng.format(maxWidth: rng.int($0), minWidth: $0.lowerBound) }

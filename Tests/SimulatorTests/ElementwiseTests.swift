@@ -101,20 +101,29 @@ struct ElementwiseTests {
     let shape = rng.shape()
     let x = FixedTensor(name: "x", shape: shape, format: try rng.format(maxWidth: 24))
     let format = try rng.format(maxWidth: 20)
-    let table = rng.table(index % 2 == 0 ? .sigmoid : .tanh, input: x.format.storageWidth, format: format)
+    let table = rng.table(
+      index % 2 == 0 ? .sigmoid : .tanh, input: x.format.storageWidth, format: format)
     let program = makeProgram(
       inputs: [x],
-      ops: [FixedOp(output: FixedTensor(name: "t", shape: shape, format: format), inputs: ["x"], kind: .table(table))])
+      ops: [
+        FixedOp(
+          output: FixedTensor(name: "t", shape: shape, format: format), inputs: ["x"],
+          kind: .table(table))
+      ])
     try expectMatchesOracle(program, seed: seed, rng: &rng)
   }
 
   @Test("a table clamps below and above its entries")
   func tableClamps() throws {
     let q = try FixedFormat(parsing: "ap_fixed<8,4>")
-    let table = LookupTable(function: .sigmoid, shift: 2, offset: 2, format: q, entries: [10, 20, 30, 40])
+    let table = LookupTable(
+      function: .sigmoid, shift: 2, offset: 2, format: q, entries: [10, 20, 30, 40])
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [6], format: q)],
-      ops: [FixedOp(output: FixedTensor(name: "t", shape: [6], format: q), inputs: ["x"], kind: .table(table))])
+      ops: [
+        FixedOp(
+          output: FixedTensor(name: "t", shape: [6], format: q), inputs: ["x"], kind: .table(table))
+      ])
     // (raw >> 2) + 2: −128 → −30 → 0; −5 → 0; −4 → 1; 0 → 2; 7 → 3; 127 → 33 → 3.
     let result = try Simulator(program: program).run(raw: [[-128, -5, -4, 0, 7, 127]], frames: 1)
     #expect(result.outputs[0].raw == [10, 10, 20, 30, 40, 40])
@@ -128,7 +137,11 @@ struct ElementwiseTests {
       name: "alpha", format: try FixedFormat(parsing: "ap_fixed<8,-3>"), raw: 82)  // 0.0400390625
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [3], format: x)], constants: [alpha],
-      ops: [FixedOp(output: FixedTensor(name: "l", shape: [3], format: out), inputs: ["x"], kind: .leakyRelu(alpha: "alpha"))])
+      ops: [
+        FixedOp(
+          output: FixedTensor(name: "l", shape: [3], format: out), inputs: ["x"],
+          kind: .leakyRelu(alpha: "alpha"))
+      ])
     // −8·α = −0.3203125 is −20.5 LSBs of 2^−6, which AP_RND rounds up to −20; 1.0 passes as
     // 64; −0.0625·α = −0.0025 is −0.16 LSB, which rounds to 0.
     let result = try Simulator(program: program).run(raw: [[-128, 16, -1]], frames: 1)

@@ -27,11 +27,13 @@ func pipeline(_ rng: inout SplitMix64, accumulator: FixedFormat? = nil) throws -
         Convolution2D(padding: Padding2D(1, 1, 1, 1)), weight: "c.w", bias: "c.b",
         accumulator: acc, activation: .relu)),
     FixedOp(
-      output: tensor("pool", [4, 4, 4]), inputs: ["conv"], kind: .maxpool2d(Pooling2D(kernel: Pair(2, 2)))),
+      output: tensor("pool", [4, 4, 4]), inputs: ["conv"],
+      kind: .maxpool2d(Pooling2D(kernel: Pair(2, 2)))),
     FixedOp(output: tensor("flat", [64]), inputs: ["pool"], kind: .reshape),
     FixedOp(
       output: tensor("fc", [6]), inputs: ["flat"],
-      kind: .dense(weight: "d.w", bias: "d.b", accumulator: acc, activation: .leakyRelu(alpha: "alpha"))),
+      kind: .dense(
+        weight: "d.w", bias: "d.b", accumulator: acc, activation: .leakyRelu(alpha: "alpha"))),
     FixedOp(
       output: tensor("sig", [6], unit), inputs: ["fc"],
       kind: .table(rng.table(.sigmoid, input: 16, format: unit))),
@@ -62,7 +64,8 @@ struct ExecutionTests {
     let frames = 13
     let inputs = rng.inputs(for: program, frames: frames)
     for strategy in AccumulationStrategy.allCases {
-      let one = try Simulator(program: program, accumulation: strategy).trace(raw: inputs, frames: frames)
+      let one = try Simulator(program: program, accumulation: strategy).trace(
+        raw: inputs, frames: frames)
       let many = try Simulator(program: program, threads: count, accumulation: strategy)
         .trace(raw: inputs, frames: frames)
       #expect(one == many, "\(strategy), \(count) threads; seed \(seed)")
@@ -74,13 +77,17 @@ struct ExecutionTests {
     let q = try FixedFormat(parsing: "ap_fixed<8,3,AP_RND,AP_SAT>")
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [6], format: q)],
-      ops: [FixedOp(output: FixedTensor(name: "y", shape: [6], format: q), inputs: ["x"], kind: .cast)])
+      ops: [
+        FixedOp(output: FixedTensor(name: "y", shape: [6], format: q), inputs: ["x"], kind: .cast)
+      ])
     let values: [Float] = [-1.3, 0.015625, 3.99, 4.0, -4.0, .nan]
     let result = try Simulator(program: program).run(["x": values], frames: 1)
     #expect(result.outputs[0].raw == values.map { q.quantize(Double($0)) })
     #expect(result.outputs[0].raw.prefix(5) == [-42, 1, 127, 127, -128])
     // 3.99 rounds up to 4.0, which like 4.0 and NaN is outside; −4.0 is the minimum, inside.
-    #expect(result.overflows.first == OverflowCount(name: "x", kind: "input", results: 3, accumulatorSteps: 0))
+    #expect(
+      result.overflows.first
+        == OverflowCount(name: "x", kind: "input", results: 3, accumulatorSteps: 0))
   }
 
   @Test("trace returns every tensor, and values are raw · 2^−F")
@@ -103,7 +110,9 @@ struct ExecutionTests {
     let q = try FixedFormat(parsing: "ap_fixed<8,3>")
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [2], format: q)],
-      ops: [FixedOp(output: FixedTensor(name: "r", shape: [2], format: q), inputs: ["x"], kind: .relu)],
+      ops: [
+        FixedOp(output: FixedTensor(name: "r", shape: [2], format: q), inputs: ["x"], kind: .relu)
+      ],
       outputs: ["x", "r"])
     let empty = try Simulator(program: program, threads: 4).run(["x": []], frames: 0)
     #expect(empty.outputs.map(\.raw) == [[], []])
@@ -117,7 +126,9 @@ struct ExecutionTests {
     let q = try FixedFormat(parsing: "ap_ufixed<4,2>")
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [2], format: q)],
-      ops: [FixedOp(output: FixedTensor(name: "r", shape: [2], format: q), inputs: ["x"], kind: .cast)])
+      ops: [
+        FixedOp(output: FixedTensor(name: "r", shape: [2], format: q), inputs: ["x"], kind: .cast)
+      ])
     let simulator = try Simulator(program: program)
     #expect(throws: SimulatorError.missingInput(name: "x")) { try simulator.run([:], frames: 1) }
     #expect(throws: SimulatorError.unknownInput(name: "y", accepted: ["x"])) {
@@ -132,9 +143,14 @@ struct ExecutionTests {
     #expect(throws: SimulatorError.rawOutOfRange(input: "x", index: 1, raw: 16, format: q)) {
       try simulator.run(raw: [[3, 16]], frames: 1)
     }
-    #expect(throws: SimulatorError.invalidFrames(frames: -1)) { try simulator.run(raw: [[]], frames: -1) }
-    #expect(throws: SimulatorError.invalidThreads(threads: 0)) { try Simulator(program: program, threads: 0) }
-    let message = SimulatorError.inputLength(input: "x", frames: 2, perFrame: 2, found: 3).description
+    #expect(throws: SimulatorError.invalidFrames(frames: -1)) {
+      try simulator.run(raw: [[]], frames: -1)
+    }
+    #expect(throws: SimulatorError.invalidThreads(threads: 0)) {
+      try Simulator(program: program, threads: 0)
+    }
+    let message = SimulatorError.inputLength(input: "x", frames: 2, perFrame: 2, found: 3)
+      .description
     #expect(message == "input 'x' holds 3 values; 2 frames of 2 need 4")
   }
 
@@ -143,8 +159,12 @@ struct ExecutionTests {
     let q = try FixedFormat(parsing: "ap_fixed<8,3>")
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [2], format: q)],
-      ops: [FixedOp(output: FixedTensor(name: "r", shape: [3], format: q), inputs: ["x"], kind: .relu)])
-    #expect(throws: SimulatorError.invalidProgram(.outputShape(op: "r", declared: [3], expected: [2]))) {
+      ops: [
+        FixedOp(output: FixedTensor(name: "r", shape: [3], format: q), inputs: ["x"], kind: .relu)
+      ])
+    #expect(
+      throws: SimulatorError.invalidProgram(.outputShape(op: "r", declared: [3], expected: [2]))
+    ) {
       try Simulator(program: program)
     }
   }

@@ -1,6 +1,6 @@
 import FixedIR
-import Foundation
 import FixedPoint
+import Foundation
 import Simulator
 import Testing
 
@@ -15,7 +15,8 @@ struct SoftmaxTests {
     let expFormat = try rng.format(maxWidth: 18)
     let sum = try rng.format(maxWidth: 24)
     let exp = rng.table(.exp, input: x.format.storageWidth + 1, format: expFormat)
-    let reciprocal = rng.table(.reciprocal, input: sum.storageWidth, format: try rng.format(maxWidth: 18))
+    let reciprocal = rng.table(
+      .reciprocal, input: sum.storageWidth, format: try rng.format(maxWidth: 18))
     let kind = FixedOpKind.softmax(
       axis: rng.int(0...(shape.count - 1)), exp: exp, sum: sum, reciprocal: reciprocal)
     var program: FixedProgram
@@ -49,7 +50,8 @@ struct SoftmaxTests {
       inputs: [FixedTensor(name: "x", shape: [4], format: x)],
       ops: [
         FixedOp(
-          output: FixedTensor(name: "s", shape: [4], format: try FixedFormat(parsing: "ap_fixed<16,2>")),
+          output: FixedTensor(
+            name: "s", shape: [4], format: try FixedFormat(parsing: "ap_fixed<16,2>")),
           inputs: ["x"], kind: .softmax(axis: 0, exp: exp, sum: sum, reciprocal: reciprocal))
       ])
     let result = try Simulator(program: program).run([[1.5, 1.5, 1.5, 1.5]], frames: 1)

@@ -17,7 +17,8 @@ func makeProgram(
 extension SplitMix64 {
   /// A constant of random raws.
   mutating func constant(_ name: String, _ shape: [Int], _ format: FixedFormat) -> FixedConstant {
-    FixedConstant(name: name, shape: shape, format: format, raw: raws(shape.reduce(1, *), in: format))
+    FixedConstant(
+      name: name, shape: shape, format: format, raw: raws(shape.reduce(1, *), in: format))
   }
 
   /// Random raw inputs for `frames` frames of every input of `program`.
