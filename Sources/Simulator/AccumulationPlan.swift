@@ -162,7 +162,7 @@ struct AccumulationPlan: Sendable {
       return (.wrapping(sum32: lane == .int16 && narrowAccumulator), lane)
     }
     let c = Int128(roundBias)
-    if lane == .int16, narrowAccumulator, bounds.productLow >= Int128(Int32.min),
+    if lane == .int16, narrowAccumulator, -k < 32, bounds.productLow >= Int128(Int32.min),
       bounds.productHigh + c <= Int128(Int32.max)
     {
       return (.wrapping(sum32: true), lane)

@@ -74,6 +74,7 @@ extension AccumulationPlan {
     let w = grid.weights.assumingMemoryBound(to: Operand.self)
     let depth = grid.depth
     let k = productShift
+    let result = self.result
     var overflows = 0
     bias.withUnsafeBufferPointer { bias in
       for p in 0..<grid.positions {
@@ -101,6 +102,7 @@ extension AccumulationPlan {
     let depth = grid.depth
     let (k, d) = (productShift, roundShift)
     let c = Sum(truncatingIfNeeded: roundBias)
+    let result = self.result
     var overflows = 0
     bias.withUnsafeBufferPointer { bias in
       for p in 0..<grid.positions {
@@ -115,7 +117,7 @@ extension AccumulationPlan {
           } else {
             for i in 0..<depth {
               let product = Sum(truncatingIfNeeded: row[i]) &* Sum(truncatingIfNeeded: column[i])
-              s &+= (product &+ c) >> d
+              s &+= (product &+ c) &>> d  // 0 < d < 63 (AccumulationPlan)
             }
           }
           let acc = wrap(bias[grid.firstOutput + o] &+ (Int64(truncatingIfNeeded: s) << k))
@@ -135,7 +137,9 @@ extension AccumulationPlan {
     let x = grid.patches.assumingMemoryBound(to: Int64.self)
     let w = grid.weights.assumingMemoryBound(to: Int64.self)
     let depth = grid.depth
+    // Both alignments are below the sum's width, hence below `Raw`'s: masking shifts.
     let (a, b) = (accumulatorAlign, productAlign)
+    let (step, result) = (self.step, self.result)
     var (overflows, steps) = (0, 0)
     for p in 0..<grid.positions {
       let row = x + p * depth
@@ -143,7 +147,7 @@ extension AccumulationPlan {
         let column = w + o * depth
         var acc = Raw(bias[grid.firstOutput + o])
         for i in 0..<depth {
-          let t = (acc << a) &+ ((Raw(row[i]) &* Raw(column[i])) << b)
+          let t = (acc &<< a) &+ ((Raw(row[i]) &* Raw(column[i])) &<< b)
           acc = Raw(Raw.write(step, t, &steps))
         }
         grid.result[p * grid.positionStride + o * grid.outputStride] =

@@ -66,7 +66,7 @@ struct RawWriter: Sendable {
       fractionBits: source.fractionBits,
       to: try FixedFormat(width: 128, integerBits: 128 - f, quantization: target.quantization))
     switch target.quantization {
-    case _ where signOnly: rounding = .general
+    case _ where signOnly || shift <= -64: rounding = .general
     case .truncate: rounding = .floor
     case .roundHalfUp: rounding = .halfUp
     default: rounding = .general
@@ -87,10 +87,11 @@ struct RawWriter: Sendable {
   func callAsFunction(_ v: Int64, _ overflows: inout Int) -> Int64 {
     let n: Int64
     if shift < 0 {
+      // `d` is below 64 for the inlined roundings, so masking shifts are exact.
       let d = -shift
       switch rounding {
-      case .floor: n = v >> d
-      case .halfUp: n = (v >> d) &+ ((v >> (d &- 1)) & 1)
+      case .floor: n = v &>> d
+      case .halfUp: n = (v &>> d) &+ ((v &>> (d &- 1)) & 1)
       case .general:
         if signOnly { return requantizer(v) }
         n = rounder64(v)
@@ -107,7 +108,7 @@ struct RawWriter: Sendable {
     }
     overflows &+= 1
     switch overflowing {
-    case .wrap: return isSigned ? (n << wrapShift) >> wrapShift : n & wrapMask
+    case .wrap: return isSigned ? (n &<< wrapShift) &>> wrapShift : n & wrapMask
     case .saturate: return n > high ? high : low
     case .general: return requantizer(v)
     }

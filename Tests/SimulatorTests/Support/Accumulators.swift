@@ -59,7 +59,10 @@ extension SplitMix64 {
         quantization: QuantizationMode.allCases[int(0...6)],
         overflow: OverflowMode.allCases[int(0...3)])
     case .wrapping(let coarser):
-      let fraction = coarser ? productFraction - int(1...8) : productFraction + int(0...3)
+      // Mostly a few bits coarser; sometimes beyond 32 or 63 bits, where the sum type or the
+      // path must change.
+      let cut = oneIn(4) ? int(28...70) : int(1...8)
+      let fraction = coarser ? productFraction - cut : productFraction + int(0...3)
       let width = int(4...32)
       let modes: [QuantizationMode] =
         coarser ? [.truncate, .roundHalfUp, .roundHalfDown] : QuantizationMode.allCases
