@@ -93,6 +93,30 @@ struct AccumulationPathTests {
     #expect(result.overflows.last?.accumulatorSteps == 0)
   }
 
+  @Test("a wrapped sum that cuts 32 bits or more sums in Int64")
+  func wideCut() throws {
+    let x = try FixedFormat(parsing: "ap_fixed<16,0>")
+    // Products have 32 fraction bits; the accumulator keeps −4: each step cuts 36 bits.
+    let acc = try FixedFormat(parsing: "ap_fixed<16,20>")
+    let program = makeProgram(
+      inputs: [FixedTensor(name: "x", shape: [4], format: x)],
+      constants: [
+        FixedConstant(name: "w", shape: [1, 4], format: x, raw: [16384, -16384, 3, -1])
+      ],
+      ops: [
+        FixedOp(
+          output: FixedTensor(name: "fc", shape: [1], format: acc), inputs: ["x"],
+          kind: .dense(weight: "w", bias: nil, accumulator: acc, activation: .none))
+      ])
+    let fastest = try Simulator(program: program, accumulation: .fastest)
+    #expect(fastest.accumulationPath(of: "fc") == "wrapping, int16 operands, int64 sums")
+    // ⌊2^28 / 2^36⌋ = 0, ⌊−2^28 / 2^36⌋ = −1, 0, ⌊−3 / 2^36⌋ = −1: the sum is −2.
+    let result = try fastest.run(raw: [[16384, 16384, 1, 3]], frames: 1)
+    #expect(result.outputs[0].raw == [-2])
+    var rng = SplitMix64(seed: 11)
+    try expectMatchesOracle(program, frames: 6, seed: 11, rng: &rng)
+  }
+
   @Test("the per-step strategy always steps, and rounding accumulators step under every strategy")
   func stepwiseChoice() throws {
     var rng = SplitMix64(seed: 7)
