@@ -68,8 +68,9 @@ struct AccumulationPlan: Sendable {
   let mac: MultiplyAccumulate
   let accumulatorAlign: Int
   let productAlign: Int
-  /// `Q_acc` of a step's exact sum.
+  /// `Q_acc` of a step's exact sum, and its branch-free loop when the modes allow one.
   let step: RawWriter
+  let stepKernel: StepKernel?
   /// `k = F_acc − F_p` (fast paths, when `≥ 0`).
   let productShift: Int
   /// `d = F_p − F_acc` and the rounding constant `c` (wrapping path, when `d > 0`).
@@ -98,6 +99,7 @@ struct AccumulationPlan: Sendable {
   ) throws {
     mac = try MultiplyAccumulate(accumulator: accumulator, lhs: lhs, rhs: rhs)
     step = try RawWriter(from: mac.sum.result, to: accumulator)
+    stepKernel = mac.storageWidth <= 64 ? StepKernel(step) : nil
     accumulatorAlign = mac.sum.result.fractionBits - accumulator.fractionBits
     productAlign = mac.sum.result.fractionBits - mac.product.result.fractionBits
     self.result = result

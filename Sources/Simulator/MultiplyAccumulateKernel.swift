@@ -54,7 +54,12 @@ extension AccumulationPlan {
     case (.wrapping, .int16): wrapping(grid, Int16.self, Int64.self, &tally)
     case (.wrapping, .int32): wrapping(grid, Int32.self, Int64.self, &tally)
     case (.wrapping, .int64): wrapping(grid, Int64.self, Int64.self, &tally)
-    case (.stepwise(false), _): stepwise(grid, Int64.self, &tally)
+    case (.stepwise(false), _):
+      if let stepKernel {
+        steps(grid, stepKernel, &tally)
+      } else {
+        stepwise(grid, Int64.self, &tally)
+      }
     case (.stepwise(true), _): stepwise(grid, Int128.self, &tally)
     }
     if countsAccumulatorSteps {
