@@ -94,6 +94,9 @@ extension AccumulationPlan {
     }
   }
 
+  /// Four outputs at a time: each accumulator is a serial chain of dependent steps, so
+  /// interleaving four independent chains keeps the core busy; the order of each output's
+  /// own steps is unchanged.
   private func steps<R: StepRounding, O: StepOverflow>(
     _ grid: MACGrid, _: R.Type, _: O.Type, _ tally: inout OverflowTally
   ) {
@@ -103,16 +106,40 @@ extension AccumulationPlan {
     let (a, b, d) = (accumulatorAlign, productAlign, -step.shift)
     let (step, result) = (self.step, self.result)
     var (overflows, steps) = (0, 0)
+    @inline(__always) func next(_ acc: Int64, _ x: Int64, _ w: Int64) -> Int64 {
+      O.resolve(R.round((acc &<< a) &+ ((x &* w) &<< b), d), step, &steps)
+    }
     for p in 0..<grid.positions {
       let row = x + p * depth
-      for o in 0..<grid.outputs {
+      let target = grid.result + p * grid.positionStride
+      var o = 0
+      while o + 4 <= grid.outputs {
+        let (w0, w1, w2, w3) = (
+          w + o * depth, w + (o + 1) * depth, w + (o + 2) * depth, w + (o + 3) * depth
+        )
+        var (s0, s1, s2, s3) = (
+          bias[grid.firstOutput + o], bias[grid.firstOutput + o + 1],
+          bias[grid.firstOutput + o + 2], bias[grid.firstOutput + o + 3]
+        )
+        for i in 0..<depth {
+          let v = row[i]
+          s0 = next(s0, v, w0[i])
+          s1 = next(s1, v, w1[i])
+          s2 = next(s2, v, w2[i])
+          s3 = next(s3, v, w3[i])
+        }
+        target[o * grid.outputStride] = result(s0, &overflows)
+        target[(o + 1) * grid.outputStride] = result(s1, &overflows)
+        target[(o + 2) * grid.outputStride] = result(s2, &overflows)
+        target[(o + 3) * grid.outputStride] = result(s3, &overflows)
+        o += 4
+      }
+      while o < grid.outputs {
         let column = w + o * depth
         var acc = bias[grid.firstOutput + o]
-        for i in 0..<depth {
-          let t = (acc &<< a) &+ ((row[i] &* column[i]) &<< b)
-          acc = O.resolve(R.round(t, d), step, &steps)
-        }
-        grid.result[p * grid.positionStride + o * grid.outputStride] = result(acc, &overflows)
+        for i in 0..<depth { acc = next(acc, row[i], column[i]) }
+        target[o * grid.outputStride] = result(acc, &overflows)
+        o += 1
       }
     }
     tally.results += overflows
