@@ -11,11 +11,11 @@ import ModelFormat
 ///
 ///     program tiny
 ///     %x : ap_fixed<16,6>[16] = input
-///     @fc1.bias : ap_fixed<16,6>[64] = constant #5c1a33e0
-///     @fc1.weight : ap_fixed<8,1>[64,16] = constant #0b8e21f7
-///     %fc1 : ap_fixed<16,6>[64] = dense(%x) weight=@fc1.weight bias=@fc1.bias
-///       acc=ap_fixed<28,10> act=relu                       (one line in the output)
-///     return %fc1
+///     @fc1.bias : ap_fixed<8,1>[4] = constant #26d5a835
+///     @fc1.weight : ap_fixed<8,1>[4,16] = constant #5f9ae9c5
+///     %fc1 : ap_fixed<16,6>[4] = dense(%x) weight=@fc1.weight bias=@fc1.bias acc=ap_fixed<28,10> act=relu
+///     %sig : ap_fixed<16,6>[4] = table.sigmoid(%fc1) table={sigmoid ap_fixed<16,6>[3] shift=4 offset=512 #e51484e1}
+///     return %sig
 extension FixedProgram {
   /// The text form, one line each for the header, inputs, constants, ops and outputs.
   public var textForm: String {

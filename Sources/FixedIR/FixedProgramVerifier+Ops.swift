@@ -71,7 +71,8 @@ struct OpCheck {
     case .affine(let scale, let shift):
       guard (1...3).contains(inputShapes[0].count) else {
         throw .shapeRule(
-          op: name, message: "op '\(name)' (affine): input '\(op.inputs[0])' has rank "
+          op: name,
+          message: "op '\(name)' (affine): input '\(op.inputs[0])' has rank "
             + "\(inputShapes[0].count); expected [C], [C, L] or [C, H, W]")
       }
       let channels = inputShapes[0][0]
@@ -96,8 +97,7 @@ struct OpCheck {
     }
   }
 
-  private func params(weight: String, bias: String?) throws(FixedProgramError) -> [String: String]
-  {
+  private func params(weight: String, bias: String?) throws(FixedProgramError) -> [String: String] {
     _ = try constant(weight, field: "weight")
     guard let bias else { return ["weight": weight] }
     _ = try constant(bias, field: "bias")
@@ -213,7 +213,8 @@ struct OpCheck {
     exp: LookupTable, sum: FixedFormat, reciprocal: LookupTable
   ) throws(FixedProgramError) {
     guard x.storageWidth <= 63 else {
-      throw .formatTooWide(owner: "op '\(name)'", field: "the softmax input (63 bits at most)", format: x)
+      throw .formatTooWide(
+        owner: "op '\(name)'", field: "the softmax input (63 bits at most)", format: x)
     }
     try checkWidth(sum, owner: "op '\(name)'", field: "the sum")
     try checkTable(exp, field: "exp", inputWidth: x.storageWidth + 1)

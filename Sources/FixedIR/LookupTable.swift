@@ -37,8 +37,7 @@ public struct LookupTable: Sendable, Equatable {
   public var entries: [Int64]
 
   /// Creates a table; the compiler that fills `entries` documents which input each samples.
-  public init(function: Function, shift: Int, offset: Int, format: FixedFormat, entries: [Int64])
-  {
+  public init(function: Function, shift: Int, offset: Int, format: FixedFormat, entries: [Int64]) {
     self.function = function
     self.shift = shift
     self.offset = offset

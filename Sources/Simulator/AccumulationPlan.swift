@@ -63,10 +63,14 @@ enum AccumulationPath: Sendable, Equatable {
 struct AccumulationPlan: Sendable {
   let path: AccumulationPath
   let lane: OperandLane
-  /// The exact product and sum of the per-step path.
+  /// The exact product and sum of the per-step path: `acc + x·w` aligned to the sum's
+  /// fraction bits is `(acc << accumulatorAlign) + (x·w << productAlign)`.
   let mac: MultiplyAccumulate
-  /// `Q_acc` of a step's exact sum.
+  let accumulatorAlign: Int
+  let productAlign: Int
+  /// `Q_acc` of a step's exact sum, and its branch-free loop when the modes allow one.
   let step: RawWriter
+  let stepKernel: StepKernel?
   /// `k = F_acc − F_p` (fast paths, when `≥ 0`).
   let productShift: Int
   /// `d = F_p − F_acc` and the rounding constant `c` (wrapping path, when `d > 0`).
@@ -95,6 +99,9 @@ struct AccumulationPlan: Sendable {
   ) throws {
     mac = try MultiplyAccumulate(accumulator: accumulator, lhs: lhs, rhs: rhs)
     step = try RawWriter(from: mac.sum.result, to: accumulator)
+    stepKernel = mac.storageWidth <= 64 ? StepKernel(step) : nil
+    accumulatorAlign = mac.sum.result.fractionBits - accumulator.fractionBits
+    productAlign = mac.sum.result.fractionBits - mac.product.result.fractionBits
     self.result = result
     accumulatorSigned = accumulator.isSigned
     wrapShift = 64 - accumulator.width
@@ -157,7 +164,7 @@ struct AccumulationPlan: Sendable {
       return (.wrapping(sum32: lane == .int16 && narrowAccumulator), lane)
     }
     let c = Int128(roundBias)
-    if lane == .int16, narrowAccumulator, bounds.productLow >= Int128(Int32.min),
+    if lane == .int16, narrowAccumulator, -k < 32, bounds.productLow >= Int128(Int32.min),
       bounds.productHigh + c <= Int128(Int32.max)
     {
       return (.wrapping(sum32: true), lane)

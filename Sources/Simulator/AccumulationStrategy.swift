@@ -20,7 +20,7 @@ public enum AccumulationStrategy: String, Sendable, CaseIterable {
   /// per-step result (`AP_WRAP` with `AP_TRN`, `AP_RND` or `AP_RND_MIN_INF`); those ops
   /// report `nil` accumulator overflows. For throughput (`etch bench`, `etch run`).
   case fastest
-  /// Every accumulator step through the general per-step path, exactly as docs/fixed-ir.md
-  /// states it. Slow; the reference that the fast paths are tested against.
+  /// Every accumulator step through the per-step path, exactly as docs/fixed-ir.md states
+  /// it. Slow; the reference that the fast paths are tested against.
   case stepwise
 }

@@ -32,7 +32,8 @@ struct KernelBuilder {
     case .conv1d(let c, let weight, let bias, let acc, let activation):
       let geometry = ConvolutionGeometry(
         channels: x.shape[0], height: 1, width: x.shape[1], outputChannels: op.output.shape[0],
-        outputHeight: 1, outputWidth: op.output.shape[1], kernel: Pair(1, try constant(weight).shape[2]),
+        outputHeight: 1, outputWidth: op.output.shape[1],
+        kernel: Pair(1, try constant(weight).shape[2]),
         stride: Pair(1, c.stride), padTop: 0, padLeft: c.padLeft, dilation: Pair(1, c.dilation),
         groups: c.groups)
       return try convolution(geometry, weight, bias, acc, activation)

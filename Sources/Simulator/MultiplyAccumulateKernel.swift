@@ -54,7 +54,12 @@ extension AccumulationPlan {
     case (.wrapping, .int16): wrapping(grid, Int16.self, Int64.self, &tally)
     case (.wrapping, .int32): wrapping(grid, Int32.self, Int64.self, &tally)
     case (.wrapping, .int64): wrapping(grid, Int64.self, Int64.self, &tally)
-    case (.stepwise(false), _): stepwise(grid, Int64.self, &tally)
+    case (.stepwise(false), _):
+      if let stepKernel {
+        steps(grid, stepKernel, &tally)
+      } else {
+        stepwise(grid, Int64.self, &tally)
+      }
     case (.stepwise(true), _): stepwise(grid, Int128.self, &tally)
     }
     if countsAccumulatorSteps {
@@ -74,6 +79,7 @@ extension AccumulationPlan {
     let w = grid.weights.assumingMemoryBound(to: Operand.self)
     let depth = grid.depth
     let k = productShift
+    let result = self.result
     var overflows = 0
     bias.withUnsafeBufferPointer { bias in
       for p in 0..<grid.positions {
@@ -101,6 +107,7 @@ extension AccumulationPlan {
     let depth = grid.depth
     let (k, d) = (productShift, roundShift)
     let c = Sum(truncatingIfNeeded: roundBias)
+    let result = self.result
     var overflows = 0
     bias.withUnsafeBufferPointer { bias in
       for p in 0..<grid.positions {
@@ -115,7 +122,7 @@ extension AccumulationPlan {
           } else {
             for i in 0..<depth {
               let product = Sum(truncatingIfNeeded: row[i]) &* Sum(truncatingIfNeeded: column[i])
-              s &+= (product &+ c) >> d
+              s &+= (product &+ c) &>> d  // 0 < d < 63 (AccumulationPlan)
             }
           }
           let acc = wrap(bias[grid.firstOutput + o] &+ (Int64(truncatingIfNeeded: s) << k))
@@ -126,13 +133,18 @@ extension AccumulationPlan {
     tally.results += overflows
   }
 
-  /// `AccumulationPath.stepwise`: `acc = Q_acc(acc + x·w)` per term, in order.
+  /// `AccumulationPath.stepwise`: `acc = Q_acc(acc + x·w)` per term, in order. The product
+  /// and the aligned sum are exact in `Raw`, which holds the sum's format
+  /// (`MultiplyAccumulate.storageWidth`), so wrapping operators never wrap.
   private func stepwise<Raw: StepRaw>(
     _ grid: MACGrid, _: Raw.Type, _ tally: inout OverflowTally
   ) {
     let x = grid.patches.assumingMemoryBound(to: Int64.self)
     let w = grid.weights.assumingMemoryBound(to: Int64.self)
     let depth = grid.depth
+    // Both alignments are below the sum's width, hence below `Raw`'s: masking shifts.
+    let (a, b) = (accumulatorAlign, productAlign)
+    let (step, result) = (self.step, self.result)
     var (overflows, steps) = (0, 0)
     for p in 0..<grid.positions {
       let row = x + p * depth
@@ -140,7 +152,7 @@ extension AccumulationPlan {
         let column = w + o * depth
         var acc = Raw(bias[grid.firstOutput + o])
         for i in 0..<depth {
-          let t = mac.sum(acc, mac.product(Raw(row[i]), Raw(column[i])))
+          let t = (acc &<< a) &+ ((Raw(row[i]) &* Raw(column[i])) &<< b)
           acc = Raw(Raw.write(step, t, &steps))
         }
         grid.result[p * grid.positionStride + o * grid.outputStride] =

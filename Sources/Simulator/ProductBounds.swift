@@ -65,7 +65,8 @@ struct ProductBounds {
     let high = accumulator.maxRaw
     let scale = Int128(1) << k
     for o in bias.indices {
-      guard let sLow = Self.multiply(sumLow[o], scale), let sHigh = Self.multiply(sumHigh[o], scale),
+      guard let sLow = Self.multiply(sumLow[o], scale),
+        let sHigh = Self.multiply(sumHigh[o], scale),
         let l = Self.add(Int128(bias[o]), sLow), let h = Self.add(Int128(bias[o]), sHigh),
         l >= low, h <= high
       else { return false }

@@ -12,7 +12,23 @@ import FixedPoint
 /// otherwise the `Requantizer` computes the overflowed result. The pass band is the
 /// target's raw range without its minimum under `AP_SAT_SYM`, which that mode maps to
 /// `−max`: exactly the values the overflow mode changes.
+///
+/// The commonest modes are inlined for 64-bit intermediates (a call into `Requantizer`
+/// costs more than the rest of an accumulation step): `AP_TRN` is `v >> d` and `AP_RND`
+/// adds the bit below the cut (`Requantizer`'s own fast path); `AP_WRAP` with `N = 0`
+/// keeps the low `W` bits and `AP_SAT` clamps to the range. Every other mode, and every
+/// overflowed value under the other overflow modes, goes through `Requantizer`.
 struct RawWriter: Sendable {
+  /// How `shift < 0` rounds, when inlined.
+  enum Rounding: Sendable {
+    case floor, halfUp, general
+  }
+
+  /// How an overflowed value is resolved, when inlined.
+  enum Overflowing: Sendable {
+    case wrap, saturate, general
+  }
+
   /// The full conversion, used when the value overflows (and for the sign-only quirk).
   let requantizer: Requantizer
   /// `F_target − F_source`.
@@ -25,6 +41,12 @@ struct RawWriter: Sendable {
   /// Quantisation alone, into wrapping formats too wide to wrap (used when `shift < 0`).
   let rounder64: Requantizer
   let rounder128: Requantizer
+  let rounding: Rounding
+  let overflowing: Overflowing
+  /// `64 − W` for the signed wrap, or the mask of the unsigned one.
+  let wrapShift: Int
+  let wrapMask: Int64
+  let isSigned: Bool
 
   /// Plans writes of exact values of `source` (an intermediate's format) into `target`.
   init(from source: FixedFormat, to target: FixedFormat) throws {
@@ -43,24 +65,53 @@ struct RawWriter: Sendable {
     rounder128 = Requantizer(
       fractionBits: source.fractionBits,
       to: try FixedFormat(width: 128, integerBits: 128 - f, quantization: target.quantization))
+    switch target.quantization {
+    case _ where signOnly || shift <= -64: rounding = .general
+    case .truncate: rounding = .floor
+    case .roundHalfUp: rounding = .halfUp
+    default: rounding = .general
+    }
+    switch target.overflow {
+    case .wrap where target.saturationBits == 0: overflowing = .wrap
+    case .saturate: overflowing = .saturate
+    default: overflowing = .general
+    }
+    wrapShift = 64 - target.width
+    wrapMask = target.isSigned ? -1 : Int64(target.maxRaw)
+    isSigned = target.isSigned
   }
 
   /// The target raw for the exact value `v · 2^−F_source`; adds 1 to `overflows` when the
   /// target's overflow mode had to act.
   @inline(__always)
   func callAsFunction(_ v: Int64, _ overflows: inout Int) -> Int64 {
+    let n: Int64
     if shift < 0 {
-      if !signOnly {
-        let n = rounder64(v)
-        if n >= low && n <= high { return n }
-        overflows &+= 1
+      // `d` is below 64 for the inlined roundings, so masking shifts are exact.
+      let d = -shift
+      switch rounding {
+      case .floor: n = v &>> d
+      case .halfUp: n = (v &>> d) &+ ((v &>> (d &- 1)) & 1)
+      case .general:
+        if signOnly { return requantizer(v) }
+        n = rounder64(v)
       }
-      return requantizer(v)
+      if n >= low && n <= high { return n }
+    } else {
+      n = v << shift
+      if n >> shift == v && n >= low && n <= high { return n }
+      // A left shift that lost bits cannot be resolved from `n`.
+      if n >> shift != v {
+        overflows &+= 1
+        return requantizer(v)
+      }
     }
-    let n = v << shift
-    if n >> shift == v && n >= low && n <= high { return n }
     overflows &+= 1
-    return requantizer(v)
+    switch overflowing {
+    case .wrap: return isSigned ? (n &<< wrapShift) &>> wrapShift : n & wrapMask
+    case .saturate: return n > high ? high : low
+    case .general: return requantizer(v)
+    }
   }
 
   /// The same for a 128-bit intermediate.
