@@ -74,9 +74,7 @@ struct FixedRunOptions {
     do {
       precision = try Precision(parsing: text)
     } catch {
-      throw UsageError.invalid(
-        "invalid value '\(text)' for --precision: \(error); expected calibrated or a "
-          + "format such as 'ap_fixed<16,6>'")
+      throw UsageError.invalid("invalid value '\(text)' for --precision: \(error)")
     }
     config = try arguments.value(Self.configOption.name).map { path in
       try PrecisionConfig(contentsOf: URL(fileURLWithPath: path))
