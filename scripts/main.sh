@@ -2,6 +2,9 @@
 # The main job on the bundled defaults: builds etch in release mode, then for every model
 # under models/ prints `etch inspect` and runs `etch run` (float32) on its bundled data,
 # comparing the outputs with the bundled reference outputs (PyTorch's) when there are any.
+# A peak finder bundled with pixel labels (BraggNN, NAME ending in _szN for N×N patches) is
+# then validated in fixed point, calibrated and uniform ap_fixed<16,6>, and the mean peak
+# distance between the fixed and float peaks printed.
 # Everything written goes under .build/main-job/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,9 +50,24 @@ for document in models/*/*.json models/*.json; do
   "$etch" run "$document" --input "$input" --output "$out/$name/" \
     ${reference:+--compare "$reference"} | tee "$out/$name.run.txt"
 
-  if [[ -f "$folder/real_labels.npy" || -f "$folder/synthetic_centres.npy" ]]; then
-    echo "(peak error in pixels against real_labels.npy and synthetic_centres.npy:"
-    echo " not computed yet; it comes with etch validate)"
+  if [[ -f "$folder/real_labels.npy" && -f "$folder/synthetic_centres.npy" \
+    && "$name" == *_sz* ]]; then
+    pixels=${name##*_sz}
+    for precision in calibrated 'ap_fixed<16,6>'; do
+      tag=${precision//[<>,]/_}
+      echo
+      "$etch" validate "$document" --data "$input" --pixels "$pixels" \
+        --labels "$folder/real_labels.npy" --labels "$folder/synthetic_centres.npy" \
+        --precision "$precision" --plot "$out/$name.validate.$tag.svg" \
+        | tee "$out/$name.validate.$tag.txt"
+    done
+    echo
+    for precision in calibrated 'ap_fixed<16,6>'; do
+      tag=${precision//[<>,]/_}
+      distance=$(grep -o 'mean peak distance [0-9.e+-]* px (fixed vs float)' \
+        "$out/$name.validate.$tag.txt")
+      echo "$name, precision $precision: $distance"
+    done
   fi
 done
 

@@ -9,7 +9,9 @@
 /// ```
 public struct CommandRegistry: Sendable {
   /// The commands of the `etch` executable. Add each new command here.
-  public static let standard = CommandRegistry(commands: [InspectCommand(), RunCommand()])
+  public static let standard = CommandRegistry(commands: [
+    InspectCommand(), RunCommand(), ValidateCommand(), CompileCommand(),
+  ])
 
   /// The registered commands, without the built-in `help`, in the order given.
   public let commands: [any Command]

@@ -22,12 +22,22 @@ struct RunReport {
     var comparison: OutputComparison?
   }
 
+  /// The fixed-point engine's precision and calibration, for `--fixed`.
+  struct FixedEngine {
+    /// `calibrated` or the uniform format.
+    var precision: String
+    /// Where the calibration came from; `nil` for a uniform precision.
+    var note: String?
+  }
+
   /// The model's name.
   var model: String
   /// The model document, as the summary shows it.
   var file: String
   /// Frames run, or `nil` for one frame given without a batch axis.
   var frames: Int?
+  /// The fixed-point engine, or `nil` for the float32 Reference engine.
+  var engine: FixedEngine?
   /// Seconds spent in the engine, reading and writing files left out.
   var seconds: Double
   /// Each graph input's name, file and the file's shape.
@@ -47,8 +57,11 @@ struct RunReport {
       ?? "1 frame (no batch axis)"
     var lines = [
       "model \(model): \(count) in \(Self.duration(seconds)) "
-        + "(\(TextTable.grouped(Int(framesPerSecond.rounded()))) frames/s), float32 reference"
+        + "(\(TextTable.grouped(Int(framesPerSecond.rounded()))) frames/s), "
+        + (engine.map { "fixed point (Simulator), precision \($0.precision)" }
+          ?? "float32 reference")
     ]
+    if let note = engine?.note { lines.append(note) }
     for input in inputs {
       lines.append("input  \(input.name) \(ShapeText.text(input.shape)) from \(input.path)")
     }
@@ -71,7 +84,10 @@ struct RunReport {
   /// The `--json` report.
   var json: JSONValue {
     [
-      "model": .string(model), "file": .string(file), "engine": "float",
+      "model": .string(model), "file": .string(file),
+      "engine": engine == nil ? "float" : "fixed",
+      "precision": engine.map { .string($0.precision) } ?? nil,
+      "calibration": engine?.note.map(JSONValue.string) ?? nil,
       "frames": .int(frames ?? 1), "batched": .bool(frames != nil),
       "seconds": .double(seconds), "frames_per_second": .double(framesPerSecond),
       "inputs": .array(
