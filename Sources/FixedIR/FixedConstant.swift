@@ -8,6 +8,11 @@ import FixedPoint
 ///
 ///     // ap_fixed<8,1> weights 0.5 and −0.25 are raws 64 and −32.
 ///     FixedConstant(name: "fc1.weight", shape: [2], format: w8, raw: [64, -32])
+///
+/// Layouts (checked by `FixedProgramVerifier`): dense weights `[out, in]`, conv1d weights
+/// `[out, in/groups, k]`, conv2d weights `[out, in/groups, kh, kw]`, biases `[out]`,
+/// per-channel affine scales and shifts `[C]`, and **scalars** (a leaky-ReLU `α`, a pooling
+/// reciprocal `k`) shape `[]`: rank 0, one element, as `FixedConstant.scalar` makes them.
 public struct FixedConstant: Sendable, Equatable {
   /// The constant's name, referenced by ops.
   public var name: String
@@ -25,4 +30,15 @@ public struct FixedConstant: Sendable, Equatable {
     self.format = format
     self.raw = raw
   }
+
+  /// A rank-0 constant (shape `[]`, one element): the one spelling of a scalar in the FixedIR.
+  ///
+  ///     // α = 0.01 in ap_fixed<8,-5> (F = 13): raw 81.
+  ///     FixedConstant.scalar(name: "lrelu.alpha", format: alphaFormat, raw: 81)
+  public static func scalar(name: String, format: FixedFormat, raw: Int64) -> FixedConstant {
+    FixedConstant(name: name, shape: [], format: format, raw: [raw])
+  }
+
+  /// The number of elements the shape holds (1 for a scalar).
+  public var count: Int { shape.reduce(1, *) }
 }

@@ -25,6 +25,9 @@ public struct FixedOp: Sendable, Equatable {
     self.inputs = inputs
     self.kind = kind
   }
+
+  /// The op's name: that of the tensor it writes.
+  public var name: String { output.name }
 }
 
 /// An activation executed inside a dense, convolution or matmul on its accumulator, before the
@@ -34,7 +37,7 @@ public enum FusedActivation: Sendable, Equatable {
   case none
   /// `max(acc, 0)`.
   case relu
-  /// `acc ≥ 0 ? acc : acc · α`, with `α` the named scalar constant.
+  /// `acc ≥ 0 ? acc : acc · α`, with `α` the named scalar constant (shape `[]`).
   case leakyRelu(alpha: String)
 }
 
@@ -55,12 +58,14 @@ public enum FixedOpKind: Sendable, Equatable {
   case matmul(accumulator: FixedFormat)
   /// `y = Q_out(x > 0 ? x : 0)`.
   case relu
-  /// `y = Q_out(x ≥ 0 ? x : x·α)` with `α` the named scalar constant.
+  /// `y = Q_out(x ≥ 0 ? x : x·α)` with `α` the named scalar constant (shape `[]`).
   case leakyRelu(alpha: String)
   /// `y = table.entries[table.index(raw x)]`, the table's format equal to the output's.
   case table(LookupTable)
-  /// Softmax along `axis` (non-batch, non-negative): `d = x − max`, `e = exp[d]`,
-  /// `s = Σe` in `sum`, `r = reciprocal[s]`, `y = Q_out(e·r)`.
+  /// Softmax along `axis` (non-batch, non-negative): `d = x − max` (exact, the raw of `x`'s
+  /// fraction bits that `exp` indexes), `e = exp[d]`, then `s = 0` and for each element in
+  /// order `s = Q_sum(s + e)` (exact when `sum` is wide enough, as the compiler makes it),
+  /// `r = reciprocal[s]` indexed by the raw of `s`, and `y = Q_out(e·r)`.
   case softmax(axis: Int, exp: LookupTable, sum: FixedFormat, reciprocal: LookupTable)
   /// `y = Q_out(a + b)`, exact sum.
   case add
@@ -71,9 +76,10 @@ public enum FixedOpKind: Sendable, Equatable {
   /// `y = Q_out(max over the window)`; padding taps ignored.
   case maxpool2d(Pooling2D)
   /// `y = Q_out(Σ window · k)` with padded taps counted as 0 and `k` the named scalar
-  /// constant `1 / window size`.
+  /// constant (shape `[]`) `1 / window size`.
   case avgpool2d(Pooling2D, reciprocal: String)
-  /// `y[c] = Q_out(Σ_{h,w} x[c,h,w] · k)` with `k` the named scalar constant `1 / (H·W)`.
+  /// `y[c] = Q_out(Σ_{h,w} x[c,h,w] · k)` with `k` the named scalar constant (shape `[]`)
+  /// `1 / (H·W)`.
   case globalAvgpool2d(reciprocal: String)
   /// `y = Q_out(x)`: a change of format.
   case cast

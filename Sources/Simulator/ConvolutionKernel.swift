@@ -1,0 +1,91 @@
+import ModelFormat
+
+/// The geometry of a 2-D convolution over `[C, H, W]`; a conv1d is one with `H = 1`.
+struct ConvolutionGeometry: Sendable {
+  let channels: Int
+  let height: Int
+  let width: Int
+  let outputChannels: Int
+  let outputHeight: Int
+  let outputWidth: Int
+  let kernel: Pair
+  let stride: Pair
+  /// Rows above and columns left (the far sides only shorten the output).
+  let padTop: Int
+  let padLeft: Int
+  let dilation: Pair
+  let groups: Int
+
+  /// Input channels per group.
+  var groupChannels: Int { channels / groups }
+  /// Output channels per group.
+  var groupOutputs: Int { outputChannels / groups }
+  /// Terms per output: the group's channels times the kernel's taps.
+  var depth: Int { groupChannels * kernel.h * kernel.w }
+  /// Output pixels per channel.
+  var positions: Int { outputHeight * outputWidth }
+}
+
+/// `conv1d` and `conv2d`: per group, the receptive field of every output pixel is gathered
+/// into a row of scratch (im2col) in the weights' order (input channel, kernel row, kernel
+/// column), then each output channel is a dot product with its weight row.
+///
+/// Padding taps are gathered as 0 instead of skipped. That gives the same bits on every
+/// path: `x·w = 0`, and `Q_acc(acc + 0) = acc` because `acc` already holds a value of the
+/// accumulator's format (on its grid and inside its range; under `AP_SAT_SYM` it is never
+/// the minimum, which that mode maps away), so the step changes nothing and cannot overflow.
+struct ConvolutionKernel: FrameKernel {
+  let input: TensorSlot
+  let output: TensorSlot
+  let geometry: ConvolutionGeometry
+  let plan: AccumulationPlan
+  /// `outputChannels × depth` weights in the plan's lane.
+  let weights: PackedOperands
+
+  var scratchBytes: Int { geometry.positions * geometry.depth * plan.lane.byteCount }
+
+  func run(_ memory: FrameMemory, _ tally: inout OverflowTally) {
+    let g = geometry
+    for group in 0..<g.groups {
+      switch plan.lane {
+      case .int16: gather(memory, group: group, Int16.self)
+      case .int32: gather(memory, group: group, Int32.self)
+      case .int64: gather(memory, group: group, Int64.self)
+      }
+      let first = group * g.groupOutputs
+      let grid = MACGrid(
+        patches: memory.scratch,
+        weights: weights.pointer + first * g.depth * plan.lane.byteCount,
+        positions: g.positions, outputs: g.groupOutputs, depth: g.depth, firstOutput: first,
+        result: memory[output] + first * g.positions, positionStride: 1,
+        outputStride: g.positions)
+      plan.run(grid, &tally)
+    }
+  }
+
+  /// Writes the receptive fields of `group` into scratch, one row of `depth` per pixel.
+  private func gather<T: FixedWidthInteger>(_ memory: FrameMemory, group: Int, _: T.Type) {
+    let g = geometry
+    let x = memory[input]
+    let patches = memory.scratch.bindMemory(to: T.self, capacity: g.positions * g.depth)
+    for oh in 0..<g.outputHeight {
+      for ow in 0..<g.outputWidth {
+        var row = patches + (oh * g.outputWidth + ow) * g.depth
+        for ci in 0..<g.groupChannels {
+          let plane = x + (group * g.groupChannels + ci) * g.height * g.width
+          for r in 0..<g.kernel.h {
+            let ih = oh * g.stride.h - g.padTop + r * g.dilation.h
+            let inside = ih >= 0 && ih < g.height
+            for s in 0..<g.kernel.w {
+              let iw = ow * g.stride.w - g.padLeft + s * g.dilation.w
+              row.pointee =
+                inside && iw >= 0 && iw < g.width
+                ? T(truncatingIfNeeded: plane[ih * g.width + iw]) : 0
+              row += 1
+            }
+          }
+        }
+      }
+    }
+  }
+}

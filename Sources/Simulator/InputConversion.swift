@@ -1,0 +1,51 @@
+import FixedPoint
+
+/// A graph input's conversion from float32: `ap_fixed`'s constructor from the exactly
+/// widened `double`, with the input format's quantisation and overflow modes.
+///
+/// Values outside the format count as overflows. Most values are recognised as inside
+/// with two `Double` comparisons against the pass band's edges (exact for formats up to 53
+/// bits; quantisation is monotone and keeps integers, so a value between two raws' values
+/// quantises between them); the rest are quantised once more into a 128-bit saturating
+/// format of the same fraction bits, whose raw is then compared with the band.
+struct InputConversion: Sendable {
+  let name: String
+  let slot: TensorSlot
+  let format: FixedFormat
+  /// The pass band, as raws and, when exact, as values.
+  let bandLow: Int128
+  let bandHigh: Int128
+  let valueLow: Double
+  let valueHigh: Double
+  let valuesExact: Bool
+  /// Quantisation without overflow, for counting.
+  let wide: FixedFormat
+
+  init(name: String, slot: TensorSlot, format: FixedFormat) throws {
+    self.name = name
+    self.slot = slot
+    self.format = format
+    let symmetric = format.overflow == .saturateSymmetric && format.isSigned
+    bandLow = format.minRaw + (symmetric ? 1 : 0)
+    bandHigh = format.maxRaw
+    valueLow = format.toDouble(bandLow)
+    valueHigh = format.toDouble(bandHigh)
+    valuesExact = format.storageWidth <= 53
+    wide = try FixedFormat(
+      width: 128, integerBits: 128 - format.fractionBits, quantization: format.quantization,
+      overflow: .saturate)
+  }
+
+  /// Converts one frame's values into raws, counting values outside the format.
+  func convert(
+    _ values: UnsafePointer<Float>, into raws: UnsafeMutablePointer<Int64>, _ overflows: inout Int
+  ) {
+    for i in 0..<slot.count {
+      let x = Double(values[i])
+      raws[i] = format.quantize(x)
+      if valuesExact && x >= valueLow && x <= valueHigh { continue }
+      let n = wide.quantize(x, as: Int128.self)
+      if n < bandLow || n > bandHigh { overflows += 1 }
+    }
+  }
+}
