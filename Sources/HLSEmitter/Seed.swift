@@ -1,2 +1,0 @@
-// Seed file so the target builds; replaced by the first real source of the target.
-enum HLSEmitterSeed {}

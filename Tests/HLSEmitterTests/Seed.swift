@@ -1,2 +1,0 @@
-// Seed file so the target builds; replaced by real tests.
-import Testing
