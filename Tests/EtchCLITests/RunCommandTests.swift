@@ -272,7 +272,7 @@ import Testing
       ["--input", "x.npy", "--inptu", "y.npy"],
       "etch: error: unknown option '--inptu'; did you mean '--input'?"
     ),
-    (["--input", "x.npy", "--fixed"], "etch: error: unknown option '--fixed'"),
+    (["--input", "x.npy", "--device"], "etch: error: unknown option '--device'"),
   ])
   func refusesBadUsage(words: [String], message: String) throws {
     let output = try EtchBinary.run(["run", CLIFixtures.golden("jet_tagger").path] + words)

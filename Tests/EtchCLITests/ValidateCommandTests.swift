@@ -1,5 +1,8 @@
 import EtchCLI
 import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 import ModelFormat
 import TestSupport
 import Testing
