@@ -64,8 +64,15 @@ struct AccumulationPlan: Sendable {
   let path: AccumulationPath
   let lane: OperandLane
   /// The exact product and sum of the per-step path: `acc + x·w` aligned to the sum's
-  /// fraction bits is `(acc << accumulatorAlign) + (x·w << productAlign)`.
+  /// fraction bits is `(acc << accumulatorAlign) + (q(x·w) << productAlign)`, where `q` is
+  /// the identity except for an `ap_int` accumulator fed fractional products (`productCut`).
   let mac: MultiplyAccumulate
+  /// For an `ap_int` accumulator fed fractional products, the headers add each product cut
+  /// toward zero and wrapped to the accumulator's width, then wrap the sum. Wrapping is
+  /// reduction modulo 2^W, so cutting into a 64- or 128-bit integer instead and wrapping once
+  /// gives the same bits, and the step overflowed exactly when `acc + cut(x·w)` is out of
+  /// range. Only the per-step path applies it; nil for every other accumulator.
+  let productCut: Requantizer?
   let accumulatorAlign: Int
   let productAlign: Int
   /// `Q_acc` of a step's exact sum, and its branch-free loop when the modes allow one.
@@ -99,9 +106,17 @@ struct AccumulationPlan: Sendable {
   ) throws {
     mac = try MultiplyAccumulate(accumulator: accumulator, lhs: lhs, rhs: rhs)
     step = try RawWriter(from: mac.sum.result, to: accumulator)
-    stepKernel = mac.storageWidth <= 64 ? StepKernel(step) : nil
+    let cutsProducts = accumulator.isIntegerType && !mac.product.result.isIntegerType
+    productCut =
+      cutsProducts
+      ? try Requantizer(
+        from: mac.product.result,
+        to: FixedFormat(integerWidth: mac.storageWidth > 64 ? 128 : 64, isSigned: true))
+      : nil
+    stepKernel = mac.storageWidth <= 64 && !cutsProducts ? StepKernel(step) : nil
     accumulatorAlign = mac.sum.result.fractionBits - accumulator.fractionBits
-    productAlign = mac.sum.result.fractionBits - mac.product.result.fractionBits
+    productAlign =
+      mac.sum.result.fractionBits - (cutsProducts ? 0 : mac.product.result.fractionBits)
     self.result = result
     accumulatorSigned = accumulator.isSigned
     wrapShift = 64 - accumulator.width
@@ -129,7 +144,8 @@ struct AccumulationPlan: Sendable {
       OperandLane.fitting(lhs.minRaw, lhs.maxRaw).joined(.fitting($0.rhsLow, $0.rhsHigh))
     }
     (path, self.lane) = Self.choose(
-      strategy: strategy, bounds: bounds, bias: biasRaws, accumulator: accumulator, shift: k,
+      strategy: cutsProducts ? .stepwise : strategy, bounds: bounds, bias: biasRaws,
+      accumulator: accumulator, shift: k,
       roundBias: roundBias, lane: lane ?? .int64, wide: wide)
   }
 

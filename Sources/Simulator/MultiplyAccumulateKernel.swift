@@ -144,7 +144,7 @@ extension AccumulationPlan {
     let depth = grid.depth
     // Both alignments are below the sum's width, hence below `Raw`'s: masking shifts.
     let (a, b) = (accumulatorAlign, productAlign)
-    let (step, result) = (self.step, self.result)
+    let (step, result, cut) = (self.step, self.result, productCut)
     var (overflows, steps) = (0, 0)
     for p in 0..<grid.positions {
       let row = x + p * depth
@@ -152,7 +152,8 @@ extension AccumulationPlan {
         let column = w + o * depth
         var acc = Raw(bias[grid.firstOutput + o])
         for i in 0..<depth {
-          let t = (acc &<< a) &+ ((Raw(row[i]) &* Raw(column[i])) &<< b)
+          let product = Raw(row[i]) &* Raw(column[i])
+          let t = (acc &<< a) &+ ((cut.map { $0(product) } ?? product) &<< b)
           acc = Raw(Raw.write(step, t, &steps))
         }
         grid.result[p * grid.positionStride + o * grid.outputStride] =

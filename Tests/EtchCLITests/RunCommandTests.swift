@@ -308,6 +308,7 @@ import Testing
     #expect(
       output.stdout.contains(
         "\nUSAGE: etch run MODEL --input X.npy ... [--output Y.npy ...] [--compare REF.npy ...] "
+          + "[--fixed] [--precision P] [--config FILE.json] [--calibration C.npy ...] "
           + "[--json]\n"))
     for option in ["-i, --input X.npy", "-o, --output Y.npy", "--compare REF.npy"] {
       #expect(output.stdout.contains("\n  \(option) "), "\(option)")

@@ -85,4 +85,40 @@ struct DenseTests {
       #expect(count?.accumulatorSteps == (strategy == .fastest && expected < 0 ? nil : 1))
     }
   }
+
+  /// `ap_int += ap_fixed` adds the product cut toward zero (`to_ap_int_base`), then wraps:
+  /// g++ with the real headers gives 3 += −0.99 → 3, −3 += 0.5 → −3, 0 += −1.5 → −1 in
+  /// `ap_int<8>`, and 7 += 20.5 → 27 → −5 in `ap_int<4>` (truncating the exact sum once
+  /// would give 2, −2 and −1).
+  @Test(
+    "an ap_int accumulator adds each product cut toward zero, then wraps",
+    arguments: [
+      (8, 3, -1014, 0, 3), (8, -3, 512, 0, -3), (8, 0, -1536, 0, -1), (4, 7, 20992, 1, -5),
+    ])
+  func integerAccumulator(width: Int, bias: Int64, x: Int64, overflows: Int, expected: Int64)
+    throws
+  {
+    let acc = try FixedFormat(integerWidth: width, isSigned: true)
+    let xFormat = try FixedFormat(width: 16, integerBits: 6)
+    let program = makeProgram(
+      inputs: [FixedTensor(name: "x", shape: [1], format: xFormat)],
+      constants: [
+        // 1.0 in ap_fixed<8,2>: the product is x itself.
+        FixedConstant(
+          name: "w", shape: [1, 1], format: try FixedFormat(width: 8, integerBits: 2), raw: [64]),
+        FixedConstant(name: "b", shape: [1], format: acc, raw: [bias]),
+      ],
+      ops: [
+        FixedOp(
+          output: FixedTensor(name: "fc", shape: [1], format: acc), inputs: ["x"],
+          kind: .dense(weight: "w", bias: "b", accumulator: acc, activation: .none))
+      ])
+    for strategy in AccumulationStrategy.allCases {
+      let result = try Simulator(program: program, accumulation: strategy)
+        .run(raw: [[x]], frames: 1)
+      #expect(result.outputs[0].raw == [expected], "\(strategy)")
+      let count = result.overflows.first { $0.name == "fc" }
+      #expect(count?.accumulatorSteps == overflows, "\(strategy)")
+    }
+  }
 }
