@@ -197,6 +197,7 @@ import Testing
     #expect(failures.count == 1)
     let message = failures.first ?? ""
     #expect(message.hasPrefix("mlp with a changed weight: output '"))
-    #expect(message.contains("First differing node: 'fc1' (dense, ap_fixed<8,4,AP_RND_CONV,AP_SAT>)"))
+    #expect(
+      message.contains("First differing node: 'fc1' (dense, ap_fixed<8,4,AP_RND_CONV,AP_SAT>)"))
   }
 }
