@@ -2,24 +2,27 @@ import Compiler
 import FixedIR
 import FixedPoint
 import Foundation
+import HLSEmitter
 import ModelFormat
 
 /// `etch compile MODEL`: runs the passes, quantization and lowering, and reports what they
 /// did: the passes that changed the graph, the format of every tensor, accumulator widths and
 /// the program's size; `--print-ir-after NAME` prints a pass's IR.
 ///
-/// The HLS project (`--out DIR`) is added by the emitter's command line later; today the
-/// command stops at the verified FixedIR, which is what the Simulator runs.
+/// With `--out DIR` it writes the Vitis HLS project of the verified FixedIR
+/// (``HLSOutputOptions``): the C++ that gives the Simulator's bits.
 ///
 /// ```
-/// $ etch compile jet_tagger.json --precision 'ap_fixed<16,6>'
+/// $ etch compile jet_tagger.json --precision 'ap_fixed<16,6>' --out hls-out/jet_tagger
 /// model jet_tagger: compiled to fixed point, precision ap_fixed<16,6>
 /// passes: drop-identity (unchanged), ..., lower
+/// ...
+/// HLS project jet_tagger written to hls-out/jet_tagger: 22 files (...)
 /// ```
 struct CompileCommand: Command {
   let spec = CommandSpec(
     name: "compile",
-    summary: "Compile a model to the fixed-point IR and report formats and accumulators.",
+    summary: "Compile a model to fixed point and write its Vitis HLS project (--out).",
     discussion: """
       Runs the compiler's pipeline on the model: the graph passes (drop-identity, \
       fold-batchnorm, eliminate-dead-nodes), calibrate (for the calibrated precision), \
@@ -31,7 +34,13 @@ struct CompileCommand: Command {
       The calibrated precision (the default) needs --calibration frames. \
       --print-ir-after NAME (repeatable) prints the IR after that pass: the graph's text \
       form after a graph pass or calibrate, the quantization plan after quantize, the \
-      FixedIR after lower. The HLS project (--out) is not built yet.
+      FixedIR after lower.
+
+      --out DIR writes the Vitis HLS project of the program (docs/hls-project.md): \
+      firmware with weights as raw integers, the kernel library, a testbench, build_prj.tcl \
+      for Vitis HLS and csim.sh for a g++ C simulation. --io, --target and --reuse choose \
+      its architecture, part and parallelism; tb_data/ holds the first \
+      \(HLSOutputOptions.sampleFrameCount) --calibration frames.
       """,
     arguments: [ModelReference.argument],
     options: FixedRunOptions.options + [
@@ -39,7 +48,7 @@ struct CompileCommand: Command {
         "print-ir-after", valueName: "NAME", isRepeatable: true,
         help: "Print the IR after the pass NAME: "
           + FixedCompiler.passNames.joined(separator: ", ") + ".")
-    ],
+    ] + HLSOutputOptions.options,
     examples: [
       CommandExample(
         "etch compile braggnn_fc16_8_4_2_sz11 --calibration patches.npy",
@@ -47,6 +56,9 @@ struct CompileCommand: Command {
       CommandExample(
         "etch compile jet_tagger.json --precision 'ap_fixed<16,6>' --print-ir-after lower",
         "Compiles at hls4ml's default precision and prints the FixedIR."),
+      CommandExample(
+        "etch compile braggnn_fc16_8_4_2_sz11 --calibration patches.npy --out hls-out/braggnn",
+        "Writes BraggNN's Vitis HLS project (stream, by its size) for the default part."),
     ])
 
   func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
@@ -60,6 +72,7 @@ struct CompileCommand: Command {
           + FixedCompiler.passNames.joined(separator: ", "))
     }
     let options = try FixedRunOptions(arguments)
+    let hls = try HLSOutputOptions(arguments)
     var printed: [(pass: String, text: String)] = []
     let compiled = try options.compile(
       model, file: file, defaultCalibration: nil, printIRAfter: Set(names)
@@ -109,6 +122,11 @@ struct CompileCommand: Command {
       "program: \(program.inputs.count) inputs, \(program.ops.count) ops, "
         + "\(program.constants.count) constants (\(TextTable.grouped(constantCount)) values, "
         + "\(TextTable.grouped(constantBits)) bits)")
+    let written = try hls.write(program, calibrationPaths: options.calibrationPaths)
+    if let written {
+      lines.append("")
+      lines += written.summaryLines
+    }
     for (pass, text) in printed {
       lines.append("")
       lines.append("--- IR after \(pass) ---")
@@ -130,6 +148,7 @@ struct CompileCommand: Command {
         ],
         "ir_after": .object(
           Dictionary(printed.map { ($0.pass, JSONValue.string($0.text)) }) { a, _ in a }),
+        "hls": written?.json ?? nil,
       ])
     return .success
   }

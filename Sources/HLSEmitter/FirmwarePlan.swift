@@ -205,7 +205,9 @@ struct FirmwarePlan: Sendable {
         name: "clockPeriodNs", value: "\(options.clockPeriodNs)", reason: "must be positive")
     }
     let partCharacters = options.part.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+      $0.isASCII
+        && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+          || "-_.".unicodeScalars.contains($0))
     }
     guard !options.part.isEmpty, partCharacters else {
       throw .invalidOption(
@@ -238,7 +240,8 @@ struct FirmwarePlan: Sendable {
       }
       let n = values.count / input.count
       guard frames == nil || frames == n else {
-        throw .sampleInputs(reason: "input '\(input.name)' has \(n) frames; expected \(frames ?? 0)")
+        throw .sampleInputs(
+          reason: "input '\(input.name)' has \(n) frames; expected \(frames ?? 0)")
       }
       frames = n
     }

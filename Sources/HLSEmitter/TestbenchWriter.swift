@@ -110,7 +110,8 @@ struct TestbenchWriter {
     for (k, output) in plan.outputs.enumerated() {
       lines.append("    \(output.type) tb_y\(k)[\(output.count)];")
     }
-    let arguments = plan.inputs.indices.map { "tb_x\($0)" } + plan.outputs.indices.map { "tb_y\($0)" }
+    let arguments =
+      plan.inputs.indices.map { "tb_x\($0)" } + plan.outputs.indices.map { "tb_y\($0)" }
     lines.append("    \(plan.name)(\(arguments.joined(separator: ", ")));")
     for (k, output) in plan.outputs.enumerated() {
       lines += [
@@ -143,7 +144,8 @@ struct TestbenchWriter {
     for (k, output) in plan.outputs.enumerated() {
       lines.append("    hls::stream<\(output.beatType)> tb_y\(k)(\"\(output.id)\");")
     }
-    let arguments = plan.inputs.indices.map { "tb_x\($0)" } + plan.outputs.indices.map { "tb_y\($0)" }
+    let arguments =
+      plan.inputs.indices.map { "tb_x\($0)" } + plan.outputs.indices.map { "tb_y\($0)" }
     lines.append("    \(plan.name)(\(arguments.joined(separator: ", ")));")
     for (k, output) in plan.outputs.enumerated() {
       let (c, p) = (output.channels, output.beats)

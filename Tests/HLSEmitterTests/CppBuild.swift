@@ -62,7 +62,8 @@ enum CppBuild {
     let start = ContinuousClock.now
     defer {
       let elapsed = ContinuousClock.now - start
-      let seconds = Double(elapsed.components.seconds)
+      let seconds =
+        Double(elapsed.components.seconds)
         + Double(elapsed.components.attoseconds) * 1e-18
       compileSeconds.withLock { $0 += seconds }
     }

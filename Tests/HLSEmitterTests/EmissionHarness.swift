@@ -27,11 +27,14 @@ struct EmissionCase: Sendable {
 /// `-DETCH_TRACE`, the Simulator's trace) to name the first tensor that differs.
 enum EmissionHarness {
   /// The failure messages of `cases` (empty when every bit agrees). `ETCH_HLS_KEEP=DIR`
-  /// keeps the projects, drivers and outputs under `DIR` for inspection.
+  /// keeps the projects, drivers and outputs under `DIR` for inspection. Prints the number of projects and the seconds spent in g++ and in the whole check.
   static func check(_ cases: [EmissionCase]) throws -> [String] {
-    try workspace { root in
+    let start = ContinuousClock.now
+    return try workspace { root in
       let projects = try cases.map { try write($0, under: root) }
+      let built = ContinuousClock.now
       try build(projects, driver: "driver", defines: [], under: root)
+      let compiled = ContinuousClock.now - built
       var failures: [String] = []
       for (item, project) in zip(cases, projects) {
         let observed = try runTestbench(item, project, driver: "driver", under: root)
@@ -40,8 +43,17 @@ enum EmissionHarness {
           failures.append(mismatch + ". " + (try trace(item, project, under: root)))
         }
       }
+      print(
+        "HLS harness: \(cases.count) projects (\(cases.first?.label ?? "")...): g++ "
+          + "\(seconds(compiled)), total \(seconds(ContinuousClock.now - start))")
       return failures
     }
+  }
+
+  /// `12.3 s`.
+  private static func seconds(_ duration: Duration) -> String {
+    let (whole, fraction) = duration.components
+    return String(format: "%.1f s", Double(whole) + Double(fraction) * 1e-18)
   }
 
   private static func workspace<T>(_ body: (URL) throws -> T) throws -> T {
@@ -89,7 +101,8 @@ enum EmissionHarness {
     lines.append("  const std::string which = argc > 1 ? argv[1] : \"\";")
     for project in projects {
       lines.append(
-        "  if (which == \"\(project.name)\") return case_\(project.name)::tb_main(argc - 1, argv + 1);")
+        "  if (which == \"\(project.name)\") return case_\(project.name)::tb_main(argc - 1, argv + 1);"
+      )
     }
     lines += ["  return 64;", "}", ""]
     try Data(lines.joined(separator: "\n").utf8).write(

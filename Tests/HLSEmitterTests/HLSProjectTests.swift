@@ -125,6 +125,29 @@ import Testing
     #expect(failure(HLSOptions(), broken)?.hasPrefix("the fixed-point program is invalid") == true)
   }
 
+  @Test("write(to:) writes every file, csim.sh executable, and names a file it cannot write")
+  func writing() throws {
+    let project = try HLSProject.emit(program: ProgramFixtures.mlp())
+    try TemporaryDirectory.with { folder in
+      try project.write(to: folder)
+      for (path, text) in project.files {
+        let data = try Data(contentsOf: folder.appendingPathComponent(path))
+        #expect(data == Data(text.utf8), "\(path)")
+      }
+      let script = folder.appendingPathComponent("csim.sh").path
+      #expect(FileManager.default.isExecutableFile(atPath: script))
+      let blocked = folder.appendingPathComponent("blocked")
+      try FileManager.default.createDirectory(
+        at: blocked.appendingPathComponent("README.md"), withIntermediateDirectories: true)
+      #expect(
+        throws: HLSEmitterError.writeFailed(
+          path: blocked.appendingPathComponent("README.md").path, reason: "Is a directory")
+      ) {
+        try project.write(to: blocked)
+      }
+    }
+  }
+
   @Test("names become unique C identifiers, keywords and clashes renamed")
   func identifiers() throws {
     var program = ProgramFixtures.mlp()
@@ -197,6 +220,7 @@ import Testing
     #expect(failures.count == 1)
     let message = failures.first ?? ""
     #expect(message.hasPrefix("mlp with a changed weight: output '"))
-    #expect(message.contains("First differing node: 'fc1' (dense, ap_fixed<8,4,AP_RND_CONV,AP_SAT>)"))
+    #expect(
+      message.contains("First differing node: 'fc1' (dense, ap_fixed<8,4,AP_RND_CONV,AP_SAT>)"))
   }
 }

@@ -17,12 +17,15 @@ enum ProgramFixtures {
     let x = FixedTensor(name: "x", shape: [6], format: format("ap_fixed<10,3>"))
     let weights = FixedConstant(
       name: "fc1.weight", shape: [4, 6], format: format("ap_fixed<8,1>"),
-      raw: [64, -32, 1, 127, -128, 5, 17, -3, 99, -77, 0, 12, -1, 2, -4, 8, 16, -64, 33, 44, -55,
-        66, -77, 88])
+      raw: [
+        64, -32, 1, 127, -128, 5, 17, -3, 99, -77, 0, 12, -1, 2, -4, 8, 16, -64, 33, 44, -55,
+        66, -77, 88,
+      ])
     let bias = FixedConstant(
       name: "fc1.bias", shape: [4], format: format("ap_fixed<8,3>"), raw: [10, -20, 30, -40])
     let fc1 = FixedOp(
-      output: FixedTensor(name: "fc1", shape: [4], format: format("ap_fixed<8,4,AP_RND_CONV,AP_SAT>")),
+      output: FixedTensor(
+        name: "fc1", shape: [4], format: format("ap_fixed<8,4,AP_RND_CONV,AP_SAT>")),
       inputs: ["x"],
       kind: .dense(
         weight: "fc1.weight", bias: "fc1.bias",
@@ -64,16 +67,19 @@ enum ProgramFixtures {
     let w3 = weights("fc.weight", [3, 4], "ap_fixed<8,2>")
     let k = FixedConstant.scalar(name: "gap.k", format: format("ap_ufixed<12,-8>"), raw: 3855)
     let conv1 = FixedOp(
-      output: FixedTensor(name: "c1", shape: [4, 64, 64], format: format("ap_fixed<10,4,AP_RND,AP_SAT>")),
+      output: FixedTensor(
+        name: "c1", shape: [4, 64, 64], format: format("ap_fixed<10,4,AP_RND,AP_SAT>")),
       inputs: ["frame"],
       kind: .conv2d(
         Convolution2D(padding: Padding2D(1, 1, 1, 1)), weight: "c1.weight", bias: "c1.bias",
         accumulator: format("ap_fixed<20,8>"), activation: .relu))
     let pool = FixedOp(
-      output: FixedTensor(name: "p1", shape: [4, 32, 32], format: format("ap_fixed<10,4,AP_RND,AP_SAT>")),
+      output: FixedTensor(
+        name: "p1", shape: [4, 32, 32], format: format("ap_fixed<10,4,AP_RND,AP_SAT>")),
       inputs: ["c1"], kind: .maxpool2d(Pooling2D(kernel: Pair(2, 2))))
     let conv2 = FixedOp(
-      output: FixedTensor(name: "c2", shape: [4, 15, 15], format: format("ap_fixed<9,5,AP_TRN,AP_SAT>")),
+      output: FixedTensor(
+        name: "c2", shape: [4, 15, 15], format: format("ap_fixed<9,5,AP_TRN,AP_SAT>")),
       inputs: ["p1"],
       kind: .conv2d(
         Convolution2D(

@@ -94,7 +94,8 @@ struct RandomProgram {
       let integerBits = Int.random(in: -4...(width + 4), using: &rng)
       let q = QuantizationMode.allCases.randomElement(using: &rng) ?? .truncate
       let o = OverflowMode.allCases.randomElement(using: &rng) ?? .wrap
-      let n = o.isWrapping && Int.random(in: 0..<6, using: &rng) == 0
+      let n =
+        o.isWrapping && Int.random(in: 0..<6, using: &rng) == 0
         ? Int.random(in: 1...min(width, 3), using: &rng) : 0
       if let format = try? FixedFormat(
         width: width, integerBits: integerBits, isSigned: signed, quantization: q,
@@ -183,7 +184,8 @@ struct RandomProgram {
     let out = format()
     let rank = x.shape.count
     func make(_ shape: [Int], _ inputs: [String], _ kind: FixedOpKind) -> FixedOp {
-      FixedOp(output: FixedTensor(name: name, shape: shape, format: out), inputs: inputs, kind: kind)
+      FixedOp(
+        output: FixedTensor(name: name, shape: shape, format: out), inputs: inputs, kind: kind)
     }
     switch Int.random(in: 0..<17, using: &rng) {
     case 0:
@@ -257,7 +259,9 @@ struct RandomProgram {
       let axis = Bool.random(using: &rng) ? 0 : Int.random(in: 0..<rank, using: &rng)
       let others = tensors.filter {
         $0.shape.count == rank
-          && zip($0.shape, x.shape).enumerated().allSatisfy { $0.offset == axis || $0.element.0 == $0.element.1 }
+          && zip($0.shape, x.shape).enumerated().allSatisfy {
+            $0.offset == axis || $0.element.0 == $0.element.1
+          }
       }
       var parts = [x.name]
       for _ in 0..<Int.random(in: 1...2, using: &rng) {
@@ -276,7 +280,8 @@ struct RandomProgram {
       guard accepts(t) else { return nil }
       ops.append(t)
       tensors.append(t.output)
-      return make([x.shape[0], x.shape[0]], [x.name, t.name], .matmul(accumulator: format(maxWidth: 32)))
+      return make(
+        [x.shape[0], x.shape[0]], [x.name, t.name], .matmul(accumulator: format(maxWidth: 32)))
     default:
       return nil
     }
@@ -337,7 +342,8 @@ struct RandomProgram {
     return Pooling2D(
       kernel: kernel,
       stride: Pair(Int.random(in: 1...2, using: &rng), Int.random(in: 1...2, using: &rng)),
-      padding: Pair(Int.random(in: 0...(kernel.h / 2), using: &rng),
+      padding: Pair(
+        Int.random(in: 0...(kernel.h / 2), using: &rng),
         Int.random(in: 0...(kernel.w / 2), using: &rng)))
   }
 }

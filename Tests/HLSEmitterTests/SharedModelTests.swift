@@ -31,7 +31,8 @@ import Testing
       for scale: Float in [3, -2, 0.25] { frames += calibration.scalars.map { $0 * scale } }
     }
     let precisions: [(String, Precision)] = [
-      ("uniform", .uniform(try FixedFormat(parsing: "ap_fixed<16,6>"))), ("calibrated", .calibrated),
+      ("uniform", .uniform(try FixedFormat(parsing: "ap_fixed<16,6>"))),
+      ("calibrated", .calibrated),
     ]
     var cases: [EmissionCase] = []
     for (label, precision) in precisions {

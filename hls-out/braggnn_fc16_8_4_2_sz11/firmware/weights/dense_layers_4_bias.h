@@ -1,0 +1,10 @@
+// Constant 'dense_layers.4.bias': ap_fixed<16,-2,AP_RND_CONV,AP_SAT>, shape [4]; value = raw * 2^-18.
+// Raws of the format, emitted by Etch; the kernels reinterpret them (etch::from_raw).
+#ifndef ETCH_braggnn_fc16_8_4_2_sz11_dense_layers_4_bias_H
+#define ETCH_braggnn_fc16_8_4_2_sz11_dense_layers_4_bias_H
+
+static const short dense_layers_4_bias[4] = {
+    16375, 3549, 15990, 18061,
+};
+
+#endif
