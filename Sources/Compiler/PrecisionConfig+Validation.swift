@@ -69,7 +69,8 @@ extension PrecisionConfig {
           + "the node that now computes the value, or pin '\(name)' in the model's quant "
           + "section to keep it")
     }
-    let suggestion = names.min { distance(name, $0) < distance(name, $1) }
+    // Sorted first, so that names at the same distance always suggest the same one.
+    let suggestion = names.sorted().min { distance(name, $0) < distance(name, $1) }
       .flatMap { distance(name, $0) <= max(2, name.count / 3) ? $0 : nil }
     return .unknownName(file: file, key: key, kind: kind, suggestion: suggestion)
   }

@@ -41,8 +41,8 @@ struct BudgetCommand: Command {
 
       T and D are names in the target catalogue (targets/parts/T.json, \
       targets/detectors/D.json; the catalogue is $ETCH_TARGETS, else ./targets, else the \
-      checkout's) or paths to JSON files. --fit searches per-layer reuse factors (parallel \
-      architecture) for the design with the fewest DSPs, then LUTs, that still keeps up, \
+      checkout's) or paths to JSON files. --fit searches per-layer reuse factors of the dense, \
+      convolution and matmul layers for the design with the fewest DSPs, then LUTs, that still keeps up, \
       and --out-config writes them with the formats as a precision config for \
       'etch compile --config'. Exit status 0 whatever the verdict (read 'keeps_up' and \
       'fits' in --json).
@@ -66,13 +66,13 @@ struct BudgetCommand: Command {
           + "(parallel when every tensor has at most 4,096 elements, else stream)."),
       .value(
         "reuse", valueName: "R",
-        help: "Reuse factor of every dense, convolution and matmul layer (parallel only); "
+        help: "Reuse factor of every dense, convolution and matmul layer; "
           + "a config's reuse section replaces it. Default 1 (fully unrolled)."),
     ] + FixedRunOptions.options + [
       .flag(
         "fit",
         help: "Search per-layer reuse factors for the cheapest design (fewest DSPs, then "
-          + "LUTs) that keeps up, and price that design (parallel only)."),
+          + "LUTs) that keeps up, and price that design."),
       .value(
         "out-config", valueName: "FILE.json",
         help: "With --fit: write the reuse factors, with the formats of --config or "
@@ -100,23 +100,14 @@ struct BudgetCommand: Command {
     let compiled = try request.options.compile(model, file: file, defaultCalibration: nil)
     let program = compiled.result.program
     let io = request.io ?? (HLSOptions.defaultIO(for: program) == .parallel ? .parallel : .stream)
-    if io == .stream {
-      if request.reuse != nil || request.fit {
-        throw UsageError.invalid(
-          "\(request.reuse != nil ? "--reuse" : "--fit") applies to the parallel "
-            + "architecture, but the stream architecture is priced"
-            + (request.io == nil ? " (the default for this model)" : "")
-            + "; add --io parallel")
-      }
-    }
     let config = request.options.config
     let fused = compiled.result.plan.fusedActivations
+    let reuse = config?.reuse.defaultFactor ?? request.reuse ?? 1
+    let overrides = config?.reuse.opFactors(fusedActivations: fused) ?? [:]
     let architecture: Architecture =
       io == .stream
-      ? .stream
-      : .parallel(
-        reuse: config?.reuse.defaultFactor ?? request.reuse ?? 1,
-        overrides: config?.reuse.opFactors(fusedActivations: fused) ?? [:])
+      ? .stream(reuse: reuse, overrides: overrides)
+      : .parallel(reuse: reuse, overrides: overrides)
     let costModel = CostModel(part: part)
     let priced = try costModel.estimate(program: program, architecture: architecture)
     let perFrame = request.perFrame ?? detector.inferencesPerFrame
@@ -128,7 +119,7 @@ struct BudgetCommand: Command {
     if request.fit {
       let fit = try costModel.fitReuse(
         program: program, framePeriodMicroseconds: detector.budgetMicroseconds,
-        inferencesPerFrame: perFrame)
+        inferencesPerFrame: perFrame, architecture: architecture)
       let layers = ReuseConfig.layers(fromOpFactors: fit.factors, fusedActivations: fused)
       var written: String?
       if let path = request.outConfig {

@@ -159,12 +159,14 @@ struct BudgetSummary {
     return table
   }
 
-  /// The reuse factor of a multiply-accumulate row in parallel mode, nil otherwise.
+  /// The reuse factor of a multiply-accumulate row, nil for other ops.
   private func reuseFactor(of row: CostRow) -> Int? {
-    guard case .parallel(let reuse, let overrides) = report.architecture else { return nil }
     let mac = ["dense", "conv1d", "conv2d", "matmul"]
     guard mac.contains(where: { row.op.hasPrefix($0) }) else { return nil }
-    return overrides[row.name] ?? reuse
+    switch report.architecture {
+    case .parallel(let reuse, let overrides), .stream(let reuse, let overrides):
+      return overrides[row.name] ?? reuse
+    }
   }
 
   /// The `--json` object.
@@ -213,7 +215,8 @@ struct BudgetSummary {
           ]
         }),
     ]
-    if case .parallel(let reuse, let overrides) = report.architecture {
+    switch report.architecture {
+    case .parallel(let reuse, let overrides), .stream(let reuse, let overrides):
       object["reuse"] = [
         "default": .int(reuse),
         "layers": .object(

@@ -23,9 +23,10 @@ public struct ReuseFit: Sendable, Equatable {
 }
 
 extension CostModel {
-  /// Searches per-layer reuse factors (`parallel` architecture) for the cheapest design,
-  /// fewest DSPs first, then fewest LUTs, whose instances keep up with a frame period of
-  /// `framePeriodMicroseconds` at `inferencesPerFrame` inferences per frame.
+  /// Searches per-layer reuse factors for the cheapest design in `architecture` (its own
+  /// factors are ignored), fewest DSPs first, then fewest LUTs, whose instances keep up with
+  /// a frame period of `framePeriodMicroseconds` at `inferencesPerFrame` inferences per
+  /// frame.
   ///
   /// The design's II is its largest op II and its resources the sum of its ops', so the
   /// search is exact one op at a time: with `n` instances (1 unless even the fully unrolled
@@ -43,9 +44,11 @@ extension CostModel {
   ///
   /// - Throws: `CostModelError` for a program the cost model cannot read.
   public func fitReuse(
-    program: FixedProgram, framePeriodMicroseconds: Double, inferencesPerFrame: Int
+    program: FixedProgram, framePeriodMicroseconds: Double, inferencesPerFrame: Int,
+    architecture: Architecture = .parallel()
   ) throws(CostModelError) -> ReuseFit {
-    let unrolled = try estimate(program: program, architecture: .parallel(reuse: 1))
+    let base = architecture.with(reuse: 1, overrides: [:])
+    let unrolled = try estimate(program: program, architecture: base)
     let periodCycles = framePeriodMicroseconds * clockMHz
     let perFrame = Double(max(inferencesPerFrame, 1))
     let fastest = Double(unrolled.ii) * perFrame
@@ -55,16 +58,17 @@ extension CostModel {
     for (op, row) in zip(program.ops, unrolled.rows) {
       guard let products = scheduledProducts(of: op, in: program) else { continue }
       factors[op.name] = try cheapestReuse(
-        op, in: program, products: products, unrolled: row, allowedII: allowed)
+        op, in: program, base: base, products: products, unrolled: row, allowedII: allowed)
     }
     let report = try estimate(
-      program: program, architecture: .parallel(reuse: 1, overrides: factors))
+      program: program, architecture: base.with(reuse: 1, overrides: factors))
     return ReuseFit(factors: factors, instances: instances, allowedII: allowed, report: report)
   }
 
   /// The cheapest factor of one op whose II stays within `allowedII` (1 if none does).
   private func cheapestReuse(
-    _ op: FixedOp, in program: FixedProgram, products: Int, unrolled: CostRow, allowedII: Int
+    _ op: FixedOp, in program: FixedProgram, base: Architecture, products: Int,
+    unrolled: CostRow, allowedII: Int
   ) throws(CostModelError) -> Int {
     let largest = min(allowedII / max(unrolled.ii, 1), products)
     var best = (reuse: 1, row: unrolled)
@@ -72,7 +76,8 @@ extension CostModel {
     while reuse <= largest {
       let multipliers = ceilDiv(products, reuse)
       let smallest = ceilDiv(products, multipliers)
-      let row = try estimate(op: op, in: program, architecture: .parallel(reuse: smallest))
+      let row = try estimate(
+        op: op, in: program, architecture: base.with(reuse: smallest, overrides: [:]))
       if row.ii <= allowedII, Self.isCheaper(row, smallest, than: best.row, best.reuse) {
         best = (smallest, row)
       }

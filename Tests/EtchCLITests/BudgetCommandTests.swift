@@ -123,6 +123,22 @@ import Testing
     }
   }
 
+  /// In the default (stream) architecture the fit also brings the II within the frame:
+  /// BraggNN's matmuls, unrolled, would need 209,952 multipliers each.
+  @Test func fitsTheDefaultStreamArchitecture() throws {
+    let output = try Self.budget(
+      ["-t", "xcvu9p", "-d", "4d-camera", "--fit", "--json"] + Self.uniform)
+    #expect(output.status == 0, "\(output.stderr)")
+    let o = try CLIFixtures.object(output)
+    #expect(o["architecture"] as? String == "stream")
+    #expect(try #require(o["ii_cycles"] as? Int) <= 2298)
+    let layers = try #require((o["fit"] as? [String: Any])?["layers"] as? [String: Int])
+    #expect(layers.keys.sorted() == Self.layers)
+    let matmul = try #require(
+      (o["ops"] as? [[String: Any]])?.first { $0["name"] as? String == "nlb_affinity" })
+    #expect(try #require(matmul["multipliers"] as? Int) < 209_952)
+  }
+
   /// A bad part file is reported at its path and field; a detector that is not JSON at its
   /// line and column.
   @Test func badTargetAndDetectorFilesAreLocated() throws {
@@ -177,9 +193,8 @@ import Testing
       "etch: error: --out-config writes the reuse factors --fit finds; add --fit\n"
     ),
     (
-      ["-t", "xcvu9p", "-d", "4d-camera", "--fit"],
-      "etch: error: --fit applies to the parallel architecture, but the stream architecture "
-        + "is priced (the default for this model); add --io parallel\n"
+      ["-t", "xcvu9p", "-d", "4d-camera", "--io", "serial"],
+      "etch: error: invalid value 'serial' for --io; expected one of parallel, stream"
     ),
   ])
   func badUsageExits64(arguments: [String], message: String) throws {

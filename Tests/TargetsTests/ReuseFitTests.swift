@@ -71,6 +71,17 @@ import Testing
     #expect(roomy.report.resources.dsp == 36 && roomy.report.ii == 72)
   }
 
+  /// Streamed, the conv takes one input pixel every R cycles: II 64·R. 200 cycles allow
+  /// R = 3 (II 192): ceil(72/3) = 24 DSPs.
+  @Test func fitsStreamedLayersToo() throws {
+    let fit = try CostModel(part: try ultrascalePlus()).fitReuse(
+      program: convProgram(), framePeriodMicroseconds: Self.period(cycles: 200.5),
+      inferencesPerFrame: 1, architecture: .stream(reuse: 7))
+    #expect(fit.factors == ["conv": 3] && fit.allowedII == 200)
+    #expect(fit.report.architecture == .stream(reuse: 1, overrides: ["conv": 3]))
+    #expect(fit.report.resources.dsp == 24 && fit.report.ii == 192)
+  }
+
   /// Against an exhaustive search: every factor from 1 to the allowed II priced one by one,
   /// the cheapest (DSP, then LUT) taken; the fit must cost the same, on layers with random
   /// zero patterns and several budgets.
