@@ -1,5 +1,5 @@
 /// The `reuse` section of a precision config: how many products each multiplier of a
-/// dense, convolution or matmul layer computes, for the `parallel` architecture.
+/// dense, convolution or matmul layer computes.
 ///
 /// A reuse factor `R` builds `1/R` of a layer's multipliers and runs each `R` times, so the
 /// layer's initiation interval grows `R`-fold while its DSPs shrink `R`-fold (hls4ml's

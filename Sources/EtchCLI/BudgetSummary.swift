@@ -268,18 +268,21 @@ struct BudgetSummary {
     n == 1 ? "1 cycle" : "\(TextTable.grouped(n)) cycles"
   }
 
-  /// Up to three decimals, trailing zeros dropped.
+  /// Up to three decimals, trailing zeros dropped, thousands grouped: `2,298.8`.
   private func number(_ x: Double) -> String {
     guard x.isFinite else { return "\(x)" }
     var s = String(format: "%.3f", x)
     while s.hasSuffix("0") { s.removeLast() }
     if s.hasSuffix(".") { s.removeLast() }
-    return s
+    let parts = s.split(separator: ".", maxSplits: 1)
+    let whole = Int(parts[0]).map(TextTable.grouped) ?? String(parts[0])
+    return parts.count == 2 ? "\(whole).\(parts[1])" : whole
   }
 
-  /// A percentage with one decimal (two below 1 %).
+  /// A percentage with one decimal; two below 1 % and near 100 %, so that a design just
+  /// over the device never reads `100.0%`.
   private func percent(_ x: Double) -> String {
     guard x.isFinite else { return "∞%" }
-    return String(format: x < 1 ? "%.2f%%" : "%.1f%%", x)
+    return String(format: x < 1 || (x > 99 && x < 101) ? "%.2f%%" : "%.1f%%", x)
   }
 }

@@ -28,7 +28,7 @@ import Testing
     let text = output.stdout
     #expect(text.contains("architecture stream (the default for this model)\n"))
     #expect(text.contains("Budget estimate (first-order cost model, not a synthesis result):\n"))
-    #expect(text.contains("  frame period      11.494 µs = 2298.8 cycles\n"))
+    #expect(text.contains("  frame period      11.494 µs = 2,298.8 cycles\n"))
     #expect(text.contains("  inferences/frame  1\n"))
     #expect(text.contains("\ntotal (estimate) "))
     #expect(text.contains("\nverdict (estimate): "))
