@@ -204,6 +204,16 @@ import Testing
     #expect(output.stdout.isEmpty)
   }
 
+  /// A config that cannot be written fails (status 1) naming the path.
+  @Test func unwritableConfigFails() throws {
+    let path = "/nonexistent-etch-folder/fit.json"
+    let output = try Self.budget(
+      ["-t", "xcvu9p", "-d", "4d-camera", "--fit", "--out-config", path] + Self.uniform)
+    #expect(output.status == 1)
+    #expect(output.stderr.hasPrefix("\(path): error: cannot write the config ("))
+    #expect(output.stdout.isEmpty)
+  }
+
   /// A config's reuse entry on a layer without multipliers names the config and the key.
   @Test func badReuseInAConfigIsLocated() throws {
     try TemporaryDirectory.with { dir in
