@@ -4,7 +4,7 @@ import Foundation
 
 extension PrecisionConfig {
   /// The top-level keys of a config file.
-  static let topLevelKeys = ["precision", "tensors", "nodes", "tables"]
+  static let topLevelKeys = ["precision", "tensors", "nodes", "tables", "reuse"]
   /// The keys of a node's entry.
   static let nodeKeys = [
     "result", "weight", "bias", "accumulator", "alpha", "reciprocal", "scale", "shift", "exp",
@@ -12,6 +12,8 @@ extension PrecisionConfig {
   ]
   /// The keys of a `tables` entry.
   static let tableKeys = ["entries", "range"]
+  /// The keys of the `reuse` section.
+  static let reuseKeys = ["default", "layers"]
 
   /// Parses a config from JSON; `file` names it in errors.
   ///
@@ -66,6 +68,9 @@ extension PrecisionConfig {
         }
         tables[function] = table
       }
+    }
+    if let value = object["reuse"] {
+      reuse = try reader.reuse(value, at: "reuse")
     }
   }
 
@@ -197,6 +202,34 @@ struct ConfigReader {
     return TableConfig(
       entries: try object["entries"].map { try entries($0, at: "\(key).entries") },
       range: try object["range"].map { try range($0, at: "\(key).range") })
+  }
+
+  func reuse(_ value: ConfigValue, at key: String) throws -> ReuseConfig {
+    let object = try object(value, at: key)
+    try checkKeys(object, allowed: PrecisionConfig.reuseKeys, at: key)
+    var reuse = ReuseConfig()
+    reuse.defaultFactor = try object["default"].map { try factor($0, at: "\(key).default") }
+    if let layers = object["layers"] {
+      for (name, entry) in try self.object(layers, at: "\(key).layers").sorted(by: {
+        $0.key < $1.key
+      }) {
+        reuse.layers[name] = try factor(entry, at: "\(key).layers.\(name)")
+      }
+    }
+    return reuse
+  }
+
+  func factor(_ value: ConfigValue, at key: String) throws -> Int {
+    guard case .integer(let factor) = value else {
+      throw wrongType(key, "an integer reuse factor ≥ 1")
+    }
+    guard (1...ReuseConfig.maxFactor).contains(factor) else {
+      throw PrecisionConfigError.badValue(
+        file: file, key: key,
+        reason: "is \(factor), but a reuse factor is an integer from 1 (fully unrolled) to "
+          + "\(ReuseConfig.maxFactor)")
+    }
+    return factor
   }
 
   private func wrongType(_ key: String, _ expected: String) -> PrecisionConfigError {

@@ -7,8 +7,8 @@ extension PrecisionConfig {
   /// a batchnorm folded into its layer) from a name that never existed, so the error can say
   /// which.
   ///
-  /// - Throws: `PrecisionConfigError.unknownName`, `.removedBySimplification` or
-  ///   `.keyNotForOp`, naming the file and the key.
+  /// - Throws: `PrecisionConfigError.unknownName`, `.removedBySimplification`,
+  ///   `.keyNotForOp` or `.reuseNotForOp`, naming the file and the key.
   public func check(against model: Model, original: Model? = nil) throws {
     let tensorNames = Self.tensorNames(of: model)
     for name in tensors.keys.sorted() where !tensorNames.contains(name) {
@@ -23,6 +23,16 @@ extension PrecisionConfig {
       if let key = nodes[name]?.keys.first(where: { !allowed.contains($0) }) {
         throw PrecisionConfigError.keyNotForOp(
           file: file, key: "nodes.\(name).\(key)", op: node.op.name, valid: allowed)
+      }
+    }
+    for name in reuse.layers.keys.sorted() {
+      let key = "reuse.layers.\(name)"
+      guard let node = model.node(named: name) else {
+        throw missing(name, key: key, kind: "node", among: nodeNames, original)
+      }
+      switch node.op {
+      case .dense, .conv1d, .conv2d, .matmul: break
+      default: throw PrecisionConfigError.reuseNotForOp(file: file, key: key, op: node.op.name)
       }
     }
   }
@@ -59,7 +69,7 @@ extension PrecisionConfig {
           + "the node that now computes the value, or pin '\(name)' in the model's quant "
           + "section to keep it")
     }
-    // Sorted first, so that among equally close names the same one is always suggested.
+    // Sorted first, so that names at the same distance always suggest the same one.
     let suggestion = names.sorted().min { distance(name, $0) < distance(name, $1) }
       .flatMap { distance(name, $0) <= max(2, name.count / 3) ? $0 : nil }
     return .unknownName(file: file, key: key, kind: kind, suggestion: suggestion)

@@ -5,8 +5,8 @@ import Foundation
 /// A precision config file (`etch compile --config FILE.json`): formats and table sizes
 /// that override any tensor or node, whatever the precision and the model's `quant` pins.
 ///
-/// The file is a JSON object with four optional members (docs/quantization.md has the full
-/// reference):
+/// The file is a JSON object with five optional members (docs/precision-config.md has the
+/// full reference):
 ///
 ///     {
 ///       "precision": "calibrated",
@@ -16,7 +16,8 @@ import Foundation
 ///                 "accumulator": "ap_fixed<32,12>"},
 ///         "probs": {"exp": "ap_fixed<18,2>", "table_entries": 4096}
 ///       },
-///       "tables": {"sigmoid": {"entries": 2048, "range": [-6, 6]}}
+///       "tables": {"sigmoid": {"entries": 2048, "range": [-6, 6]}},
+///       "reuse": {"default": 4, "layers": {"conv2": 16}}
 ///     }
 ///
 /// Names are checked against the model when the config is applied: an unknown name, a key
@@ -33,17 +34,21 @@ public struct PrecisionConfig: Sendable, Equatable {
   public var nodes: [String: NodeConfig]
   /// Default table sizes and ranges, per function.
   public var tables: [LookupTable.Function: TableConfig]
+  /// Reuse factors of the multiply-accumulate layers (`parallel` architecture).
+  public var reuse: ReuseConfig
 
   /// Creates a config from its parts.
   public init(
     file: String, precision: Precision? = nil, tensors: [String: FixedFormat] = [:],
-    nodes: [String: NodeConfig] = [:], tables: [LookupTable.Function: TableConfig] = [:]
+    nodes: [String: NodeConfig] = [:], tables: [LookupTable.Function: TableConfig] = [:],
+    reuse: ReuseConfig = ReuseConfig()
   ) {
     self.file = file
     self.precision = precision
     self.tensors = tensors
     self.nodes = nodes
     self.tables = tables
+    self.reuse = reuse
   }
 
   /// Reads and parses the config file at `url`.

@@ -21,6 +21,8 @@ public enum PrecisionConfigError: Error, Equatable, CustomStringConvertible {
   case unknownName(file: String, key: String, kind: String, suggestion: String?)
   /// A node key that the node's op does not have (`weight` on a relu, say).
   case keyNotForOp(file: String, key: String, op: String, valid: [String])
+  /// A `reuse.layers` entry naming a node that has no multipliers to reuse (a relu, say).
+  case reuseNotForOp(file: String, key: String, op: String)
   /// A name that existed in the model but was removed by simplification.
   case removedBySimplification(file: String, key: String, advice: String)
 
@@ -30,6 +32,7 @@ public enum PrecisionConfigError: Error, Equatable, CustomStringConvertible {
     case .unreadable(let file, _), .malformed(let file, _), .unknownKey(let file, _, _),
       .wrongType(let file, _, _), .badFormat(let file, _, _, _), .badValue(let file, _, _),
       .unknownName(let file, _, _, _), .keyNotForOp(let file, _, _, _),
+      .reuseNotForOp(let file, _, _),
       .removedBySimplification(let file, _, _):
       file
     }
@@ -60,6 +63,9 @@ public enum PrecisionConfigError: Error, Equatable, CustomStringConvertible {
     case .keyNotForOp(_, let key, let op, let valid):
       "key '\(key)' does not apply to a \(op) node; \(op) takes: "
         + valid.joined(separator: ", ")
+    case .reuseNotForOp(_, let key, let op):
+      "key '\(key)' names a \(op) node, which has no multipliers to reuse; reuse factors "
+        + "apply to dense, conv1d, conv2d and matmul nodes"
     case .removedBySimplification(_, let key, let advice):
       "key '\(key)' names something that simplification removed; \(advice)"
     }

@@ -26,8 +26,8 @@ struct FixedRunOptions {
   /// `--config FILE.json`.
   static let configOption = OptionSpec.value(
     "config", valueName: "FILE.json",
-    help: "A precision config: formats per tensor or node, table sizes; its \"precision\" "
-      + "replaces --precision.")
+    help: "A precision config (docs/precision-config.md): formats per tensor or node, table "
+      + "sizes, reuse factors; its \"precision\" replaces --precision.")
   /// `--calibration C.npy`, once per graph input.
   static let calibrationOption = OptionSpec.value(
     "calibration", valueName: "C.npy", isRepeatable: true,

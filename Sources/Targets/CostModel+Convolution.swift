@@ -76,8 +76,9 @@ extension CostModel {
   /// output pixel at a time.
   ///
   /// Parallel: II = output pixels × R; latency = (pixels − 1) · R + depth. Stream: the core
-  /// runs at R = 1 on one input pixel per cycle behind a line buffer of `(kh − 1)·dh` rows;
-  /// II = input pixels, latency = (input pixels − 1) + depth, fill = line-buffer fill + depth.
+  /// takes one input pixel every R cycles behind a line buffer of `(kh − 1)·dh` rows;
+  /// II = input pixels × R, latency = (input pixels − 1) · R + depth, fill = line-buffer
+  /// fill · R + depth.
   func convolution(
     _ ctx: OpContext, _ g: ConvolutionGeometry, weight: String, bias: String?,
     accumulator: FixedFormat, activation: FusedActivation
@@ -104,8 +105,8 @@ extension CostModel {
         pixelBits: g.inChannels * x.format.storageWidth)
       let pixelsIn = g.inHeight * g.inWidth
       return b.row(
-        name: ctx.name, op: name, latency: pixelsIn - 1 + depth,
-        fill: g.lineBufferFill + depth, ii: pixelsIn)
+        name: ctx.name, op: name, latency: (pixelsIn - 1) * ctx.reuse + depth,
+        fill: g.lineBufferFill * ctx.reuse + depth, ii: pixelsIn * ctx.reuse)
     }
     return b.row(
       name: ctx.name, op: name, latency: (pixelsOut - 1) * ctx.reuse + depth,

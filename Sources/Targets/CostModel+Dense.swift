@@ -121,3 +121,29 @@ extension CostModel {
     }
   }
 }
+
+extension CostModel {
+  /// The products a multiply-accumulate op schedules when its multipliers are reused (zero
+  /// weights included), whose `1/R` are built at reuse factor `R`; nil for other ops.
+  func scheduledProducts(of op: FixedOp, in program: FixedProgram) -> Int? {
+    func shape(_ name: String) -> [Int]? {
+      program.constants[name]?.shape ?? program.tensor(named: name)?.shape
+    }
+    switch op.kind {
+    case .dense(let weight, _, _, _):
+      guard let w = shape(weight), w.count == 2, let x = op.inputs.first.flatMap(shape) else {
+        return nil
+      }
+      return x.reduce(1, *) * w[0]
+    case .conv1d(_, let weight, _, _, _), .conv2d(_, let weight, _, _, _):
+      return shape(weight)?.reduce(1, *)
+    case .matmul:
+      guard op.inputs.count == 2, let a = shape(op.inputs[0]), let b = shape(op.inputs[1]),
+        a.count == 2, b.count == 2
+      else { return nil }
+      return a[0] * a[1] * b[1]
+    default:
+      return nil
+    }
+  }
+}

@@ -58,7 +58,7 @@ public struct CostModel: Sendable {
       ii = max(ii, row.ii)
     }
     let end = program.outputs.compactMap { ready[$0] }.max() ?? 0
-    let latency = architecture == .stream ? end + ii : end
+    let latency = architecture.isStream ? end + ii : end
     return CostReport(
       part: part.name, clockMHz: clockMHz, architecture: architecture, rows: rows,
       resources: total, available: part.resources, latencyCycles: latency, ii: ii)
@@ -71,7 +71,7 @@ public struct CostModel: Sendable {
     let reuse = architecture.reuse(for: op.output.name)
     guard reuse >= 1 else { throw .invalidReuse(op: op.output.name, reuse: reuse) }
     let context = OpContext(
-      op: op, program: program, reuse: reuse, isStream: architecture == .stream)
+      op: op, program: program, reuse: reuse, isStream: architecture.isStream)
     switch op.kind {
     case .dense(let weight, let bias, let accumulator, let activation):
       return try dense(

@@ -81,54 +81,8 @@ public struct CostReport: Sendable, Equatable {
 
   /// Each resource's share of the device in percent (0 where the device has none of it and
   /// none is used, infinity where it has none and some is used).
-  public var utilisation: [String: Double] {
-    func share(_ used: Int, _ total: Int) -> Double {
-      total > 0 ? 100 * Double(used) / Double(total) : (used == 0 ? 0 : .infinity)
-    }
-    return [
-      "dsp": share(resources.dsp, available.dsp), "lut": share(resources.lut, available.lut),
-      "ff": share(resources.ff, available.ff),
-      "bram18": share(resources.bram18, available.bram18),
-      "uram": share(resources.uram, available.uram),
-    ]
-  }
+  public var utilisation: [String: Double] { resources.percent(of: available) }
 
   /// Whether every resource fits the device.
   public var fitsDevice: Bool { utilisation.values.allSatisfy { $0 <= 100 } }
-
-  /// Compares the estimate with a detector's budget: the II times the inferences per frame
-  /// must fit in the frame period.
-  public func verdict(for detector: Detector) -> BudgetVerdict {
-    BudgetVerdict(
-      detector: detector.name,
-      budgetMicroseconds: detector.budgetMicroseconds,
-      requiredMicroseconds: iiMicroseconds * Double(detector.inferencesPerFrame),
-      latencyMicroseconds: latencyMicroseconds)
-  }
-}
-
-/// Whether an estimated design keeps up with a detector. An **estimate**, like its report.
-public struct BudgetVerdict: Sendable, Equatable {
-  /// The detector's catalogue name.
-  public var detector: String
-  /// The frame period in µs.
-  public var budgetMicroseconds: Double
-  /// Time the design is busy per frame in µs: II × inferences per frame.
-  public var requiredMicroseconds: Double
-  /// Latency of one inference in µs.
-  public var latencyMicroseconds: Double
-
-  /// Creates a verdict.
-  public init(
-    detector: String, budgetMicroseconds: Double, requiredMicroseconds: Double,
-    latencyMicroseconds: Double
-  ) {
-    self.detector = detector
-    self.budgetMicroseconds = budgetMicroseconds
-    self.requiredMicroseconds = requiredMicroseconds
-    self.latencyMicroseconds = latencyMicroseconds
-  }
-
-  /// Whether the design keeps up with the frame rate.
-  public var keepsUp: Bool { requiredMicroseconds <= budgetMicroseconds }
 }

@@ -32,4 +32,30 @@ public struct ResourceUsage: Sendable, Equatable, Hashable {
 
   /// Adds `b` to `a` field by field.
   public static func += (a: inout ResourceUsage, b: ResourceUsage) { a = a + b }
+
+  /// `count` copies: each field times `count` (parallel instances of one design).
+  public static func * (a: ResourceUsage, count: Int) -> ResourceUsage {
+    ResourceUsage(
+      dsp: a.dsp * count, lut: a.lut * count, ff: a.ff * count, bram18: a.bram18 * count,
+      uram: a.uram * count)
+  }
+
+  /// Each resource's share of `available` in percent, keyed `dsp`, `lut`, `ff`, `bram18`,
+  /// `uram`: 0 where the device has none and none is used, infinity where it has none and
+  /// some is used.
+  public func percent(of available: ResourceUsage) -> [String: Double] {
+    func share(_ used: Int, _ total: Int) -> Double {
+      total > 0 ? 100 * Double(used) / Double(total) : (used == 0 ? 0 : .infinity)
+    }
+    return [
+      "dsp": share(dsp, available.dsp), "lut": share(lut, available.lut),
+      "ff": share(ff, available.ff), "bram18": share(bram18, available.bram18),
+      "uram": share(uram, available.uram),
+    ]
+  }
+
+  /// Whether every count is at most `available`'s.
+  public func fits(in available: ResourceUsage) -> Bool {
+    percent(of: available).values.allSatisfy { $0 <= 100 }
+  }
 }

@@ -64,6 +64,31 @@ func repositoryCatalog() throws -> TargetCatalog {
     #expect(try catalog.detector(named: "arina").vendorClaims.contains("frame_rate_hz"))
   }
 
+  /// The detectors the budget issue lists, with its numbers; rates from a vendor's product
+  /// information are marked as vendor claims.
+  @Test func detectorsHaveTheListedNumbers() throws {
+    let catalog = try repositoryCatalog()
+    let expected: [(String, Int, Int, Double)] = [
+      ("4d-camera", 576, 576, 87_000), ("empad", 128, 128, 1_100), ("empad-g2", 128, 128, 10_000),
+      ("arina", 96, 96, 120_000), ("hedm-ff", 2048, 2048, 10), ("xspa-500k", 512, 1024, 52_000),
+    ]
+    for (name, height, width, rate) in expected {
+      let d = try catalog.detector(named: name)
+      #expect(
+        d.frameHeight == height && d.frameWidth == width && d.frameRateHz == rate,
+        "\(name): \(d.frameHeight)×\(d.frameWidth) at \(d.frameRateHz)")
+      #expect(!d.source.isEmpty, "\(name)")
+    }
+    let merlin = try catalog.detector(named: "merlin")
+    #expect(merlin.frameHeight == 256 && merlin.frameWidth == 256)
+    for name in ["arina", "merlin", "xspa-500k"] {
+      #expect(
+        try catalog.detector(named: name).vendorClaims.contains("frame_rate_hz"),
+        "\(name): a vendor's rate must be marked as a claim")
+    }
+    #expect(try catalog.detector(named: "4d-camera").vendorClaims.isEmpty)
+  }
+
   @Test func loadsByPath() throws {
     let catalog = try repositoryCatalog()
     let path = catalog.directory.appendingPathComponent("parts/xczu9eg.json").path

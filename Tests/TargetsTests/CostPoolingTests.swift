@@ -39,7 +39,7 @@ func singleOpProgram(
       .maxpool2d(Pooling2D(kernel: Pair(2, 2))), input: [2, 4, 4], output: [2, 2, 2])
     let row = try #require(
       try CostModel(part: ultrascalePlus()).estimate(
-        program: program, architecture: .stream
+        program: program, architecture: .stream()
       ).rows.first)
     #expect(row.resources == ResourceUsage(lut: 100, ff: 32))
     #expect(row.ii == 16 && row.latencyCycles == 17 && row.fillCycles == 7)
@@ -73,7 +73,7 @@ func singleOpProgram(
     let program = singleOpProgram(
       .globalAvgpool2d(reciprocal: "k"), input: [2, 4, 4], output: [2, 1, 1])
     #expect(throws: CostModelError.missingConstant(op: "y", constant: "k")) {
-      try CostModel(part: ultrascalePlus()).estimate(program: program, architecture: .stream)
+      try CostModel(part: ultrascalePlus()).estimate(program: program, architecture: .stream())
     }
   }
 }

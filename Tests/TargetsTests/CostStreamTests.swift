@@ -38,12 +38,27 @@ func tableProgram(entries: Int, format: FixedFormat, shape: [Int]) -> FixedProgr
   /// so the program takes 24 + 64 = 88 cycles.
   @Test func conv2dInStreamMode() throws {
     let report = try CostModel(part: ultrascalePlus()).estimate(
-      program: convProgram(), architecture: .stream)
+      program: convProgram(), architecture: .stream())
     let row = try #require(report.rows.first)
     #expect(row.products == 72 * 36 && row.multipliers == 72)
     #expect(row.resources == ResourceUsage(dsp: 72, lut: 2192, ff: 790, bram18: 0))
     #expect(row.ii == 64 && row.latencyCycles == 69 && row.fillCycles == 24)
     #expect(report.latencyCycles == 88 && report.ii == 64)
+  }
+
+  /// Stream at R = 2: one input pixel every 2 cycles; ceil(72/2) = 36 DSPs and 36
+  /// accumulating adders × 32 bits = 1,152 LUTs, the 576-bit weight ROM in 9 LUTs, the line
+  /// buffer's 16; FFs 36·32/3 + 4·32 (accumulators) + 4·16 = 576. Depth 1 + 3 +
+  /// ceil(ceil(log2 9)/3) + 1 + 1 = 8; II 2·64 = 128; latency 63·2 + 8 = 134; fill
+  /// (2·8 + 2)·2 + 8 = 44, so the program takes 44 + 128 = 172 cycles.
+  @Test func conv2dInStreamModeWithReuse() throws {
+    let report = try CostModel(part: ultrascalePlus()).estimate(
+      program: convProgram(), architecture: .stream(reuse: 2))
+    let row = try #require(report.rows.first)
+    #expect(row.multipliers == 36)
+    #expect(row.resources == ResourceUsage(dsp: 36, lut: 1177, ff: 576, bram18: 0))
+    #expect(row.ii == 128 && row.latencyCycles == 134 && row.fillCycles == 44)
+    #expect(report.latencyCycles == 172 && report.ii == 128)
   }
 
   /// Parallel, R = 1: the same kernel serves the 36 output pixels in turn: II 36, latency
@@ -88,7 +103,7 @@ func tableProgram(entries: Int, format: FixedFormat, shape: [Int]) -> FixedProgr
     let row = try #require(
       try CostModel(part: ultrascalePlus()).estimate(
         program: tableProgram(entries: 1024, format: F.fmt("ap_fixed<18,8>"), shape: [4, 8, 8]),
-        architecture: .stream
+        architecture: .stream()
       ).rows.first)
     #expect(row.resources.bram18 == 2 && row.ii == 64 && row.latencyCycles == 65)
   }
@@ -98,13 +113,13 @@ func tableProgram(entries: Int, format: FixedFormat, shape: [Int]) -> FixedProgr
   @Test func utilisationAndVerdict() throws {
     let catalog = try repositoryCatalog()
     let report = try CostModel(part: ultrascalePlus()).estimate(
-      program: convProgram(), architecture: .stream)
+      program: convProgram(), architecture: .stream())
     #expect(abs((report.utilisation["dsp"] ?? 0) - 100 * 72 / 6840) < 1e-9)
     #expect(report.fitsDevice)
     let verdict = report.verdict(for: try catalog.detector(named: "4d-camera"))
     #expect(verdict.keepsUp && abs(verdict.requiredMicroseconds - 0.32) < 1e-12)
     let slow = try CostModel(part: ultrascalePlus(), clockMHz: 5).estimate(
-      program: convProgram(), architecture: .stream)
+      program: convProgram(), architecture: .stream())
     #expect(!slow.verdict(for: try catalog.detector(named: "4d-camera")).keepsUp)
   }
 }

@@ -52,7 +52,7 @@ func uniformProgram(_ name: String) throws -> FixedProgram {
     let catalog = try repositoryCatalog()
     for partName in catalog.partNames {
       let model = CostModel(part: try catalog.part(named: partName))
-      for architecture in [Architecture.parallel(reuse: 1), .parallel(reuse: 8), .stream] {
+      for architecture in [Architecture.parallel(reuse: 1), .parallel(reuse: 8), .stream()] {
         let report = try model.estimate(program: program, architecture: architecture)
         #expect(report.rows.count == program.ops.count)
         #expect(report.latencyCycles > 0 && report.ii >= 1, "\(name) \(partName)")
