@@ -122,7 +122,9 @@ struct CompileCommand: Command {
       "program: \(program.inputs.count) inputs, \(program.ops.count) ops, "
         + "\(program.constants.count) constants (\(TextTable.grouped(constantCount)) values, "
         + "\(TextTable.grouped(constantBits)) bits)")
-    let written = try hls.write(program, calibrationPaths: options.calibrationPaths)
+    let written = try hls.write(
+      program, calibrationPaths: options.calibrationPaths, reuse: options.config?.reuse,
+      fusedActivations: result.plan.fusedActivations)
     if let written {
       lines.append("")
       lines += written.summaryLines

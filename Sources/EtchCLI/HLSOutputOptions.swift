@@ -1,3 +1,4 @@
+import Compiler
 import FixedIR
 import Foundation
 import HLSEmitter
@@ -82,11 +83,19 @@ struct HLSOutputOptions {
   ///
   /// - Throws: `HLSEmitterError` (an op the kernels lack, a file that cannot be written),
   ///   the `.npy` reader's errors for the sample frames.
-  func write(_ program: FixedProgram, calibrationPaths: [String]) throws -> HLSOutput? {
+  /// A config's `reuse` section (from `etch budget --fit`, say) replaces `--reuse` as its
+  /// default and names per-layer factors; `fusedActivations` maps its layer names to ops.
+  func write(
+    _ program: FixedProgram, calibrationPaths: [String], reuse config: ReuseConfig? = nil,
+    fusedActivations: [String: String] = [:]
+  ) throws -> HLSOutput? {
     guard let directory else { return nil }
     let chosen = io ?? HLSOptions.defaultIO(for: program)
+    let reuse = config?.defaultFactor ?? self.reuse
     let options = HLSOptions(
-      io: chosen, reuseFactor: reuse, part: target.part, clockPeriodNs: target.clockPeriodNs,
+      io: chosen, reuseFactor: reuse,
+      layerReuseFactors: config?.opFactors(fusedActivations: fusedActivations) ?? [:],
+      part: target.part, clockPeriodNs: target.clockPeriodNs,
       sampleInputs: try sampleInputs(calibrationPaths, inputs: program.inputs.count))
     let project = try HLSProject.emit(program: program, options: options)
     try project.write(to: URL(fileURLWithPath: directory, isDirectory: true))

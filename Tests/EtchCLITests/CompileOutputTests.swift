@@ -50,6 +50,30 @@ import Testing
     }
   }
 
+  /// A config's `reuse` section (what `etch budget --fit` writes) reaches the project: its
+  /// default replaces `--reuse` and its per-layer factor wins for that layer, fused or not.
+  @Test func takesReuseFactorsFromTheConfig() throws {
+    try TemporaryDirectory.with { folder in
+      let config = folder.appendingPathComponent("reuse.json")
+      try Data(#"{"reuse": {"default": 2, "layers": {"fc2": 4}}}"#.utf8).write(to: config)
+      let out = folder.appendingPathComponent("jet")
+      let output = try EtchBinary.run([
+        "compile", CLIFixtures.golden("jet_tagger").path, "--precision", "ap_fixed<16,6>",
+        "--config", config.path, "--reuse", "8", "--out", out.path, "--json",
+      ])
+      #expect(output.status == 0, "\(output.stderr)")
+      let hls = try #require(try CLIFixtures.object(output)["hls"] as? [String: Any])
+      #expect(hls["reuse"] as? Int == 2)
+      let top = String(
+        decoding: try Data(contentsOf: out.appendingPathComponent("firmware/jet_tagger.cpp")),
+        as: UTF8.self)
+      // Four dense layers: fc2 at 4, the other three at the config's default.
+      #expect(top.components(separatedBy: "reuse_factor = 4;").count - 1 == 1)
+      #expect(top.components(separatedBy: "reuse_factor = 2;").count - 1 == 3)
+      #expect(!top.contains("reuse_factor = 8;"))
+    }
+  }
+
   /// `--io stream --target xc7z020 --reuse 4`: axis ports, the PYNQ-Z2's part at 100 MHz
   /// (10 ns), reuse 4 in every multiply-accumulate layer; the summary says so.
   @Test func followsIOTargetAndReuse() throws {
