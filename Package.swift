@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(
       name: "TargetsTests",
       dependencies: ["Targets", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
-    .testTarget(name: "SynthTests", dependencies: ["Synth", "TestSupport"]),
+    .testTarget(name: "SynthTests", dependencies: ["Synth"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),

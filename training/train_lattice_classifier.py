@@ -18,7 +18,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import ROOT, load, predict, synth, train  # noqa: E402
+from common import ROOT, load, macro_f1, predict, synth, train  # noqa: E402
 from etch_export import EtchGraph  # noqa: E402
 
 NAME = "lattice_classifier"
@@ -34,16 +34,6 @@ def network(width):
 
 
 NODES = ["conv1", "relu1", "conv2", "relu2", "conv3", "relu3", "flatten", "logits"]
-
-
-def macro_f1(predicted, truth, classes=5):
-    scores = []
-    for c in range(classes):
-        tp = np.sum((predicted == c) & (truth == c))
-        fp = np.sum((predicted == c) & (truth != c))
-        fn = np.sum((predicted != c) & (truth == c))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0)
-    return float(np.mean(scores))
 
 
 def main():
