@@ -6,10 +6,10 @@ import Foundation
 /// The reciprocal lattice of each is a lattice of the same kind, so a class is drawn
 /// directly as a reciprocal basis `g1`, `g2` with lengths `|g1|`, `|g2|` and angle γ:
 ///
-/// | index | class | lengths | angle γ |
+/// | index | class | length of g2 | angle γ |
 /// |---|---|---|---|
-/// | 0 | oblique | `|g2| = (1.2…1.6)·|g1|` | 65°…80° |
-/// | 1 | rectangular | `|g2| = (1.2…1.6)·|g1|` | 90° |
+/// | 0 | oblique | 1.2…1.6 times g1's | 65°…80° |
+/// | 1 | rectangular | 1.2…1.6 times g1's | 90° |
 /// | 2 | centred rectangular | equal | 68°…82° (a rhombic primitive cell) |
 /// | 3 | square | equal | 90° |
 /// | 4 | hexagonal | equal | 60° |
