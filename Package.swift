@@ -19,6 +19,8 @@ let package = Package(
     .target(name: "ModelFormat"),
     // Float32 interpreter of the graph: the float oracle.
     .target(name: "Reference", dependencies: ["ModelFormat"]),
+    // Seeded synthetic data (Bragg peaks, 4D-STEM scans, Bravais lattices) with labels.
+    .target(name: "Synth", dependencies: ["ModelFormat"]),
     // The fixed-point IR: integer-only ops, a format on every tensor, every cast explicit.
     .target(name: "FixedIR", dependencies: ["FixedPoint", "ModelFormat"]),
     // Bit-accurate executor of the FixedIR: the oracle for the emitted C++ and the fast engine.
@@ -35,7 +37,7 @@ let package = Package(
       name: "EtchCLI",
       dependencies: [
         "FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator", "HLSEmitter",
-        "Targets",
+        "Targets", "Synth",
       ]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Release-mode benchmarks: ratios against baselines measured in the same run, JSON out.
@@ -61,6 +63,7 @@ let package = Package(
     .testTarget(
       name: "TargetsTests",
       dependencies: ["Targets", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
+    .testTarget(name: "SynthTests", dependencies: ["Synth"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),

@@ -2,9 +2,11 @@
 # The main job on the bundled defaults: builds etch in release mode, then for every model
 # under models/ prints `etch inspect` and runs `etch run` (float32) on its bundled data,
 # comparing the outputs with the bundled reference outputs (PyTorch's) when there are any.
-# A peak finder bundled with pixel labels (BraggNN, NAME ending in _szN for N×N patches) is
-# then validated in fixed point, calibrated and uniform ap_fixed<16,6>, and the mean peak
-# distance between the fixed and float peaks printed.
+# A peak finder bundled with pixel labels (BraggNN: real_labels.npy and synthetic_centres.npy;
+# NAME ending in _szN for N×N patches, else 11) is then validated in fixed point, calibrated
+# and uniform ap_fixed<16,6>, and the mean peak distance between the fixed and float peaks
+# printed. Any other model bundled with labels.npy is validated at the default (calibrated)
+# precision, on calibration.npy when it has one, against those labels.
 # Everything written goes under .build/main-job/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,9 +52,16 @@ for document in models/*/*.json models/*.json; do
   "$etch" run "$document" --input "$input" --output "$out/$name/" \
     ${reference:+--compare "$reference"} | tee "$out/$name.run.txt"
 
-  if [[ -f "$folder/real_labels.npy" && -f "$folder/synthetic_centres.npy" \
-    && "$name" == *_sz* ]]; then
-    pixels=${name##*_sz}
+  if [[ -f "$folder/labels.npy" ]]; then
+    calibration=$(first_of "$folder" calibration.npy)
+    echo
+    "$etch" validate "$document" --data "$input" --labels "$folder/labels.npy" \
+      ${calibration:+--calibration "$calibration"} | tee "$out/$name.validate.txt"
+  fi
+
+  if [[ -f "$folder/real_labels.npy" && -f "$folder/synthetic_centres.npy" ]]; then
+    pixels=11
+    if [[ "$name" == *_sz* ]]; then pixels=${name##*_sz}; fi
     for precision in calibrated 'ap_fixed<16,6>'; do
       tag=${precision//[<>,]/_}
       echo

@@ -21,6 +21,18 @@ import Testing
     }
   }
 
+  /// The models a lookup in the scratch project can name: its own two and every
+  /// `models/NAME/NAME.json` of the checkout, sorted, as the error lists them.
+  static var available: String {
+    let checkout = SharedData.repositoryRoot.appendingPathComponent("models")
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: checkout.path)) ?? []
+    let bundled = folders.filter { name in
+      FileManager.default.fileExists(
+        atPath: checkout.appendingPathComponent("\(name)/\(name).json").path)
+    }
+    return (bundled + ["pair", "tiny_tagger"]).sorted().joined(separator: ", ")
+  }
+
   @Test(arguments: [
     "tiny_tagger", "tiny_tagger.json", "models/tiny_tagger", "models/tiny_tagger/",
     "models/tiny_tagger/tiny_tagger.json", "./models/tiny_tagger/tiny_tagger.json",
@@ -77,7 +89,7 @@ import Testing
         output.stderr
           == "etch: error: no model named 'tiny_tager': no such file here and none in "
           + "\(folder.appendingPathComponent("models").path) or \(checkout); available "
-          + "models: \(CLIFixtures.braggNNName), pair, tiny_tagger; did you mean "
+          + "models: \(Self.available); did you mean "
           + "'tiny_tagger'?\n")
     }
   }
@@ -92,7 +104,7 @@ import Testing
           output.stderr
             == "nets/missing.json: error: no such model file; expected a path to NAME.json "
             + "or the name of a model under models/; available models: "
-            + "\(CLIFixtures.braggNNName), pair, tiny_tagger\n", "\(command)")
+            + "\(Self.available)\n", "\(command)")
       }
     }
   }
