@@ -13,6 +13,19 @@ extension FixedFormat {
   /// ```
   @inlinable public var maxRaw: Int128 { maxRaw(as: Int128.self) }
 
+  /// Whether overflow saturates to `±max`, leaving out the minimum raw: `AP_SAT_SYM` on a
+  /// signed format of at least 2 bits. A signed 1-bit format has the raws −1 and 0, so its
+  /// `−max` is 0; the headers saturate it to −1 as `AP_SAT` does (checked with g++), so
+  /// there it is not symmetric.
+  ///
+  /// ```swift
+  /// try FixedFormat(parsing: "ap_fixed<8,3,AP_TRN,AP_SAT_SYM>").saturatesSymmetrically  // true
+  /// try FixedFormat(parsing: "ap_fixed<1,0,AP_TRN,AP_SAT_SYM>").saturatesSymmetrically  // false
+  /// ```
+  @inlinable public var saturatesSymmetrically: Bool {
+    overflow == .saturateSymmetric && isSigned && width > 1
+  }
+
   /// The weight of one LSB, `2^−F`: the step between neighbouring values.
   ///
   /// ```swift

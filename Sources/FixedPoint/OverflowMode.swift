@@ -44,7 +44,8 @@ public enum OverflowMode: CaseIterable, Hashable, Sendable {
   /// Clamps to a range symmetric around zero, `−max...max` (`AP_SAT_SYM`).
   ///
   /// For signed formats the most negative raw value itself is replaced: −8 → −7 in a
-  /// 4-bit format, even though −8 fits. Unsigned formats behave as ``saturate``.
+  /// 4-bit format, even though −8 fits. Unsigned formats behave as ``saturate``, and so does
+  /// a signed 1-bit format (raws −1 and 0), which the headers saturate to −1.
   case saturateSymmetric
 
   /// Sign-magnitude wrap (`AP_WRAP_SM`): wraps, then complements the bits when the sign

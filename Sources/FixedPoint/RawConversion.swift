@@ -55,12 +55,7 @@ enum RawConversion {
   ) -> Raw {
     let maxRaw = target.maxRaw(as: Raw.self)
     let minRaw = target.minRaw(as: Raw.self)
-    let symmetric: Bool
-    if case .saturateSymmetric = target.overflow {
-      symmetric = target.isSigned
-    } else {
-      symmetric = false
-    }
+    let symmetric = target.saturatesSymmetrically
     if shift < 0 {
       let n = roundedShiftRight(v, by: -shift, target.quantization)
       if n <= maxRaw && (n > minRaw || (n == minRaw && !symmetric)) { return n }
@@ -96,7 +91,8 @@ enum RawConversion {
       return 0
     case .saturateSymmetric:
       if above { return target.maxRaw(as: Raw.self) }
-      return target.isSigned ? -target.maxRaw(as: Raw.self) : 0
+      if target.saturatesSymmetrically { return -target.maxRaw(as: Raw.self) }
+      return target.minRaw(as: Raw.self)
     case .wrap:
       if n == 0 { return target.normalize(wrapped) }
       var u = wrapped

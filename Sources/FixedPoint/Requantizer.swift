@@ -40,8 +40,7 @@ public struct Requantizer: Hashable, Sendable {
   @usableFromInline let highest: Int128
 
   private static func passBand(_ target: FixedFormat) -> (Int128, Int128) {
-    let symmetric = target.overflow == .saturateSymmetric && target.isSigned
-    return (target.minRaw + (symmetric ? 1 : 0), target.maxRaw)
+    (target.minRaw + (target.saturatesSymmetrically ? 1 : 0), target.maxRaw)
   }
 
   /// Plans the conversion of exact values `raw · 2^−fractionBits` into `target`.

@@ -25,7 +25,7 @@ struct InputConversion: Sendable {
     self.name = name
     self.slot = slot
     self.format = format
-    let symmetric = format.overflow == .saturateSymmetric && format.isSigned
+    let symmetric = format.saturatesSymmetrically
     bandLow = format.minRaw + (symmetric ? 1 : 0)
     bandHigh = format.maxRaw
     valueLow = format.toDouble(bandLow)

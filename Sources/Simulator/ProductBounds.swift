@@ -60,7 +60,7 @@ struct ProductBounds {
   /// sum of every output: the proof of `AccumulationPath.exact`.
   func provesExact(bias: [Int64], accumulator: FixedFormat, shift k: Int) -> Bool {
     guard k < 64 else { return false }
-    let symmetric = accumulator.overflow == .saturateSymmetric && accumulator.isSigned
+    let symmetric = accumulator.saturatesSymmetrically
     let low = accumulator.minRaw + (symmetric ? 1 : 0)
     let high = accumulator.maxRaw
     let scale = Int128(1) << k

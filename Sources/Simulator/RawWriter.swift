@@ -52,7 +52,7 @@ struct RawWriter: Sendable {
   init(from source: FixedFormat, to target: FixedFormat) throws {
     requantizer = try Requantizer(from: source, to: target)
     shift = target.fractionBits - source.fractionBits
-    let symmetric = target.overflow == .saturateSymmetric && target.isSigned
+    let symmetric = target.saturatesSymmetrically
     low = Int64(target.minRaw) + (symmetric ? 1 : 0)
     high = Int64(target.maxRaw)
     signOnly =

@@ -280,4 +280,23 @@ import Testing
       try a / zero
     }
   }
+
+  /// `AP_SAT_SYM` saturates to −max, except on a signed 1-bit format, whose −max would be 0:
+  /// there the headers give −1 (g++ with the real headers, from double and from
+  /// `ap_fixed<8,2>`: −0.5 → −1, −0.0625 → −1, 0.125 → 0 in `ap_fixed<1,-3>`; −0.5 → −1 and
+  /// 0.125 → 1 in `ap_fixed<2,-2>`).
+  @Test(
+    arguments: [
+      ("ap_fixed<1,-3,AP_TRN,AP_SAT_SYM>", -0.5, Int64(-1)),
+      ("ap_fixed<1,-3,AP_TRN,AP_SAT_SYM>", -0.0625, -1),
+      ("ap_fixed<1,-3,AP_TRN,AP_SAT_SYM>", 0.125, 0),
+      ("ap_fixed<2,-2,AP_TRN,AP_SAT_SYM>", -0.5, -1),
+      ("ap_fixed<2,-2,AP_TRN,AP_SAT_SYM>", 0.125, 1),
+    ])
+  func symmetricSaturationOfOneBitFormats(format: String, value: Double, raw: Int64) throws {
+    let target = try FixedFormat(parsing: format)
+    #expect(target.quantize(value) == raw)
+    let source = try FixedFormat(parsing: "ap_fixed<8,2>")
+    #expect(try target.requantize(source.quantize(value), from: source) == raw)
+  }
 }

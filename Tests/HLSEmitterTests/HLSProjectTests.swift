@@ -150,10 +150,8 @@ import Testing
 
   /// Found by the random programs (seed 0x8c9d603dd104d35): for a signed 1-bit AP_SAT_SYM
   /// target, Xilinx's headers saturate negative values to min (raw −1: they set min, then OR
-  /// in 1), where FixedPoint and the Simulator give −max (raw 0). The random generator skips
-  /// such formats; when FixedPoint follows the headers, this known issue stops being
-  /// recorded and the test fails until `withKnownIssue` is removed.
-  @Test("a signed 1-bit AP_SAT_SYM cast (known FixedPoint discrepancy with the headers)")
+  /// in 1), not to −max (raw 0); FixedPoint and the Simulator now do the same.
+  @Test("a signed 1-bit AP_SAT_SYM cast saturates to -1, as the headers do")
   func symmetricSaturationOneBit() throws {
     let x = FixedTensor(name: "x", shape: [4], format: ProgramFixtures.format("ap_fixed<8,2>"))
     let y = FixedTensor(
@@ -166,9 +164,7 @@ import Testing
         label: "sym1", program: program, options: HLSOptions(),
         inputs: [[-0.5, -0.125, 0.125, 0]], frames: 1)
     ])
-    withKnownIssue("signed 1-bit AP_SAT_SYM: headers give raw -1, the Simulator 0") {
-      #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-    }
+    #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
   }
 
   @Test("names become unique C identifiers, keywords and clashes renamed")

@@ -84,7 +84,11 @@ enum Oracle {
     switch q {
     case .exact(let n):
       above = n > high
-      below = n < low || (target.overflow == .saturateSymmetric && target.isSigned && n == low)
+      // AP_SAT_SYM leaves out the minimum, except on a signed 1-bit format (g++: it
+      // saturates to −1 there, as AP_SAT does).
+      let symmetric =
+        target.overflow == .saturateSymmetric && target.isSigned && target.width > 1
+      below = n < low || (symmetric && n == low)
       if !above && !below, let raw = n.int128 { return raw }
       negative = n.isNegative
       for i in 0..<w { bits[i] = n.bit(i) }
@@ -100,7 +104,8 @@ enum Oracle {
       return 0
     case .saturateSymmetric:
       if above { return high.int128 ?? 0 }
-      return target.isSigned ? -(high.int128 ?? 0) : 0
+      if target.isSigned && target.width > 1 { return -(high.int128 ?? 0) }
+      return low.int128 ?? 0
     case .wrap:
       let n = target.saturationBits
       if n > 0 {

@@ -68,7 +68,9 @@ func write(_ v: FixedValue, to target: FixedFormat, _ count: inout Int) throws -
   let unbounded = try v.converted(
     to: FixedFormat(
       width: 128, integerBits: 128 - target.fractionBits, quantization: target.quantization))
-  let symmetric = target.overflow == .saturateSymmetric && target.isSigned
+  // `AP_SAT_SYM` leaves out the minimum only with 2 bits or more (a signed 1-bit
+  // format saturates to −1 in the headers).
+  let symmetric = target.overflow == .saturateSymmetric && target.isSigned && target.width > 1
   let signOnly =
     target.isIntegerType && !v.format.isIntegerType && v.format.integerBits == 0
     && v.format.isSigned

@@ -1,0 +1,70 @@
+// Testbench of braggnn, emitted by Etch: runs the top function on every frame of
+// its inputs and writes its outputs as raw integers and as decimals.
+//   usage: braggnn_tb patch.npy|txt OUTPUT_PREFIX
+// An .npy input (float32 or float64, frames first) gives PREFIX<output>.raw.npy (int64
+// raws) and PREFIX<output>.npy (float64 values); a text input (one frame per line)
+// gives .raw.txt and .txt. With -DETCH_TRACE, PREFIXtrace.txt gets every tensor.
+#include "etch_tb.h"
+#include "../firmware/braggnn.h"
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s patch.npy|txt OUTPUT_PREFIX\n", argv[0]);
+    return 64;
+  }
+  const std::string tb_prefix = argv[2];
+  const bool tb_npy = etch_tb::ends_with(argv[1], ".npy");
+  std::string tb_error;
+  long tb_frames = -1;
+  std::vector<float> tb_in0;
+  if (!etch_tb::read_values(argv[1], tb_in0, tb_error)) {
+    std::fprintf(stderr, "%s: %s\n", argv[1], tb_error.c_str());
+    return 1;
+  }
+  if (tb_in0.size() % 121 != 0 ||
+      (tb_frames >= 0 && (long)(tb_in0.size() / 121) != tb_frames)) {
+    std::fprintf(stderr, "%s: %zu values; expected frames of 121\n",
+                 argv[1], tb_in0.size());
+    return 1;
+  }
+  tb_frames = tb_in0.size() / 121;
+  std::vector<long long> tb_raw0(tb_frames * 2);
+  std::vector<double> tb_value0(tb_frames * 2);
+#ifdef ETCH_TRACE
+  etch::trace_file() = std::fopen((tb_prefix + "trace.txt").c_str(), "w");
+#endif
+  for (long tb_f = 0; tb_f < tb_frames; tb_f++) {
+    hls::stream<patch_beat_t> tb_x0("patch");
+    for (int p = 0; p < 121; p++) {
+      patch_beat_t tb_beat;
+      for (int c = 0; c < 1; c++) {
+        tb_beat.data[c] = (double)tb_in0[tb_f * 121 + c * 121 + p];
+      }
+      tb_x0.write(tb_beat);
+    }
+    hls::stream<peak_beat_t> tb_y0("peak");
+    braggnn(tb_x0, tb_y0);
+    for (int p = 0; p < 1; p++) {
+      peak_beat_t tb_beat = tb_y0.read();
+      for (int c = 0; c < 2; c++) {
+        const long tb_i = tb_f * 2 + c * 1 + p;
+        tb_raw0[tb_i] = etch::raw(tb_beat.data[c]).to_int64();
+        tb_value0[tb_i] = tb_beat.data[c].to_double();
+      }
+    }
+  }
+#ifdef ETCH_TRACE
+  if (etch::trace_file()) std::fclose(etch::trace_file());
+#endif
+  {
+    long tb_shape[] = {tb_frames, 2};
+    std::vector<long> tb_dims(tb_shape, tb_shape + 2);
+    if (!etch_tb::write_output(tb_prefix, "peak", tb_npy, tb_raw0, tb_value0, tb_dims)) {
+      std::fprintf(stderr, "%speak: cannot write\n", tb_prefix.c_str());
+      return 1;
+    }
+  }
+  std::printf("braggnn: %ld frames; outputs written to %s*\n", tb_frames,
+              tb_prefix.c_str());
+  return 0;
+}
