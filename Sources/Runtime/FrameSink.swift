@@ -74,3 +74,15 @@ public struct NpyFrameSink: FrameSink {
     }
   }
 }
+
+/// A sink that keeps nothing: for benchmarks without `--output`.
+public struct DiscardSink: FrameSink {
+  /// A sink that discards every output.
+  public init() {}
+  /// Discards the outputs.
+  public mutating func write(frames: Int, outputs: UnsafePointer<Float>) throws(RuntimeError) {}
+  /// Nothing to skip.
+  public mutating func skip(frames: Int) throws(RuntimeError) {}
+  /// Nothing to finish.
+  public mutating func finish() throws(RuntimeError) {}
+}

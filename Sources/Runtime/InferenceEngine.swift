@@ -30,6 +30,15 @@ public enum InferenceEngine: Sendable {
     }
   }
 
+  /// The per-frame shape of each output, in order.
+  public var outputShapes: [[Int]] {
+    switch self {
+    case .float(let engine): engine.outputShapes
+    case .fixed(let simulator):
+      simulator.program.outputs.compactMap { simulator.program.tensor(named: $0)?.shape }
+    }
+  }
+
   /// What one thread needs to run batches; allocated once per worker.
   public func makeWorker() -> EngineWorker {
     switch self {

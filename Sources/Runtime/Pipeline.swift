@@ -33,7 +33,8 @@ public struct Pipeline {
   /// A pipeline with `options`.
   public init(options: PipelineOptions) { self.options = options }
 
-  /// Streams every frame of `source`; `progress` (if given) hears completed frame counts.
+  /// Streams every frame of `source`; `progress` (if given) hears how many more frames
+  /// were written or dropped, from whichever thread wrote them.
   ///
   /// - Throws: the source's or sink's `RuntimeError`, or `.invalidSetting`.
   public func run<Source: FrameSource, Sink: FrameSink>(

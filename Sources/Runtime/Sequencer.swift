@@ -92,9 +92,8 @@ final class Sequencer<Sink: FrameSink>: @unchecked Sendable {
       }
       next += 1
     }
-    let done = state.framesOut + state.dropped
     lock.unlock()
-    if completed > 0 { progress?(done) }
+    if completed > 0 { progress?(completed) }
   }
 
   private func write(_ buffer: BatchBuffer) {
