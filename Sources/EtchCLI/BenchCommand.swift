@@ -27,8 +27,8 @@ struct BenchCommand: Command {
       queue is full, so no frame is dropped. --rate HZ, or --detector D (a name under \
       targets/detectors or a file; its frame rate times its inferences per frame), paces \
       frames in real time: a batch that finds every buffer busy is dropped and counted, \
-      and a frame whose latency exceeds the batch's arrival time (batch / rate) counts as \
-      missing its deadline. The verdict keeps up only if no frame was dropped or late.
+      and a frame whose latency exceeds batch / rate (the time a batch takes to arrive) \
+      counts as missing its deadline. The verdict keeps up only if no frame was dropped or late.
 
       The float engine is Etch's fast float32 engine; --engine fixed compiles the model to \
       fixed point (--precision, --config, --calibration as for etch run --fixed; calibrated \
