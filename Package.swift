@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "FixedPoint", targets: ["FixedPoint"]),
     .library(name: "ModelFormat", targets: ["ModelFormat"]),
     .library(name: "Reference", targets: ["Reference"]),
+    .library(name: "Runtime", targets: ["Runtime"]),
   ],
   targets: [
     // Leaf: ap_fixed formats and raw-integer arithmetic.
@@ -32,18 +33,23 @@ let package = Package(
     // Passes on the float graph (simplify, calibrate, quantize) and lowering to the FixedIR.
     .target(
       name: "Compiler", dependencies: ["FixedPoint", "FixedIR", "ModelFormat", "Reference"]),
+    // Streaming inference: frame sources, bounded queue, workers, ordered sink, latency
+    // statistics, and the fast float32 engine beside the Simulator.
+    .target(name: "Runtime", dependencies: ["FixedIR", "ModelFormat", "Simulator"]),
     // Command implementations; the `etch` executable only calls into this.
     .target(
       name: "EtchCLI",
       dependencies: [
         "FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator", "HLSEmitter",
-        "Targets", "Synth",
+        "Targets", "Synth", "Runtime",
       ]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Release-mode benchmarks: ratios against baselines measured in the same run, JSON out.
     .executableTarget(
       name: "etch-bench",
-      dependencies: ["Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Reference", "Simulator"]),
+      dependencies: [
+        "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Reference", "Runtime", "Simulator",
+      ]),
     // Helpers shared by the test targets: locating ../shared, temporary files, running etch.
     .target(name: "TestSupport", dependencies: ["ModelFormat"]),
     .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint"]),
@@ -58,13 +64,19 @@ let package = Package(
     .testTarget(
       name: "HLSEmitterTests",
       dependencies: [
-        "HLSEmitter", "Simulator", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport",
+        "HLSEmitter", "Simulator", "Compiler", "FixedIR", "FixedPoint", "ModelFormat",
+        "TestSupport",
       ]),
     .testTarget(
       name: "TargetsTests",
       dependencies: ["Targets", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
     .testTarget(name: "SynthTests", dependencies: ["Synth"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "RuntimeTests",
+      dependencies: [
+        "Runtime", "Reference", "Simulator", "Compiler", "ModelFormat", "TestSupport",
+      ]),
     .testTarget(
       name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),
   ],

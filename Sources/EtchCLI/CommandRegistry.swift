@@ -11,7 +11,7 @@ public struct CommandRegistry: Sendable {
   /// The commands of the `etch` executable. Add each new command here.
   public static let standard = CommandRegistry(commands: [
     InspectCommand(), RunCommand(), ValidateCommand(), CompileCommand(), BudgetCommand(),
-    SynthCommand(),
+    BenchCommand(), SynthCommand(),
   ])
 
   /// The registered commands, without the built-in `help`, in the order given.

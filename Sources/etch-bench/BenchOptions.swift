@@ -12,8 +12,11 @@ struct BenchOptions {
 
   /// The benchmarks this driver knows.
   static let usage =
-    "usage: etch-bench simulator [--models jet,braggnn] [--frames N] [--threads N] "
-    + "[--trials N] [--jet PATH.json] [--braggnn PATH] [--json FILE]"
+    "usage: etch-bench simulator|runtime [--models jet,braggnn,cnn64] [--frames N] "
+    + "[--threads N] [--trials N] [--jet PATH.json] [--braggnn PATH] [--cnn PATH] [--json FILE]"
+
+  /// `simulator` or `runtime`.
+  var benchmark = "simulator"
 
   /// Models to run, by short name.
   var models = ["jet", "braggnn"]
@@ -27,14 +30,17 @@ struct BenchOptions {
   var jetPath = "../shared/golden/jet_tagger/jet_tagger.json"
   /// The BraggNN model folder or document.
   var braggnnPath = "models/braggnn_fc16_8_4_2_sz11"
+  /// The 64×64 CNN's model document (bench/make_cnn64.py).
+  var cnnPath = "bench/models/cnn64/cnn64.json"
   /// Where to write the JSON results, if anywhere.
   var jsonPath: String?
 
   /// Parses `arguments` (after the executable's name).
   init(_ arguments: [String]) throws(Failure) {
-    guard arguments.first == "simulator" else {
-      throw Failure(description: "expected the benchmark 'simulator'; \(Self.usage)")
+    guard let first = arguments.first, ["simulator", "runtime"].contains(first) else {
+      throw Failure(description: "expected the benchmark 'simulator' or 'runtime'; \(Self.usage)")
     }
+    benchmark = first
     var rest = arguments.dropFirst()
     while let option = rest.popFirst() {
       guard let value = rest.popFirst() else {
@@ -47,12 +53,13 @@ struct BenchOptions {
       case "--trials": trials = try Self.count(value, option)
       case "--jet": jetPath = value
       case "--braggnn": braggnnPath = value
+      case "--cnn": cnnPath = value
       case "--json": jsonPath = value
       default: throw Failure(description: "unknown option '\(option)'; \(Self.usage)")
       }
     }
-    if let unknown = models.first(where: { !["jet", "braggnn"].contains($0) }) {
-      throw Failure(description: "unknown model '\(unknown)'; expected jet or braggnn")
+    if let unknown = models.first(where: { !["jet", "braggnn", "cnn64"].contains($0) }) {
+      throw Failure(description: "unknown model '\(unknown)'; expected jet, braggnn or cnn64")
     }
   }
 

@@ -1,0 +1,174 @@
+import ModelFormat
+
+/// `dense` over the last axis with its bias and activation fused: one matrix product of all
+/// rows of all frames in a call with the transposed weights.
+struct DenseLayer: Sendable {
+  /// Rows per frame: the product of the leading axes (1 for a vector input).
+  let rows: Int
+  let inFeatures: Int
+  let outFeatures: Int
+  /// `Wᵀ`, `[in, out]`, so a tile reads 16 consecutive output features.
+  let weightT: FloatBuffer
+  /// The bias, or zeros.
+  let bias: FloatBuffer
+  let epilogue: Epilogue
+
+  init(weight: Tensor, bias: Tensor?, rows: Int, activation: Epilogue.Activation) {
+    let (out, features) = (weight.shape[0], weight.shape[1])
+    var transposed = [Float](repeating: 0, count: features * out)
+    for o in 0..<out {
+      for i in 0..<features { transposed[i * out + o] = weight.scalars[o * features + i] }
+    }
+    self.rows = rows
+    inFeatures = features
+    outFeatures = out
+    weightT = FloatBuffer(transposed)
+    self.bias = FloatBuffer(bias?.scalars ?? [Float](repeating: 0, count: out))
+    epilogue = Epilogue(bias: .perColumn, activation: activation)
+  }
+
+  func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
+    multiply(
+      m: frames * rows, n: outFeatures, k: inFeatures, a: input, lda: inFeatures,
+      b: weightT.base, ldb: outFeatures, c: output, ldc: outFeatures,
+      bias: bias.base, epilogue: epilogue)
+  }
+}
+
+/// `conv1d` (as a 2-D convolution of height 1) and `conv2d`, per frame and group: the input
+/// unfolded into `[C·kh·kw, positions]` columns (skipped for a 1×1 convolution that keeps
+/// the geometry), then one product with the `[out, C·kh·kw]` weights, bias and activation
+/// fused.
+struct ConvolutionLayer: Sendable {
+  struct Geometry: Sendable {
+    var channels: Int, height: Int, width: Int
+    var outChannels: Int, outHeight: Int, outWidth: Int
+    var kernelHeight: Int, kernelWidth: Int
+    var strideH: Int, strideW: Int, dilationH: Int, dilationW: Int
+    var padTop: Int, padLeft: Int
+    var groups: Int
+  }
+
+  let g: Geometry
+  let weight: FloatBuffer
+  let bias: FloatBuffer
+  let epilogue: Epilogue
+
+  init(geometry: Geometry, weight: Tensor, bias: Tensor?, activation: Epilogue.Activation) {
+    g = geometry
+    self.weight = FloatBuffer(weight.scalars)
+    self.bias = FloatBuffer(bias?.scalars ?? [Float](repeating: 0, count: geometry.outChannels))
+    epilogue = Epilogue(bias: .perRow, activation: activation)
+  }
+
+  var groupChannels: Int { g.channels / g.groups }
+  var groupOutChannels: Int { g.outChannels / g.groups }
+  var reduction: Int { groupChannels * g.kernelHeight * g.kernelWidth }
+  var positions: Int { g.outHeight * g.outWidth }
+  var isPointwise: Bool {
+    g.kernelHeight == 1 && g.kernelWidth == 1 && g.strideH == 1 && g.strideW == 1
+      && g.padTop == 0 && g.padLeft == 0 && g.outHeight == g.height && g.outWidth == g.width
+  }
+  var scratchCount: Int { isPointwise ? 0 : reduction * positions }
+
+  func run(
+    _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
+    let inCount = g.channels * g.height * g.width
+    let outCount = g.outChannels * positions
+    for frame in 0..<frames {
+      for group in 0..<g.groups {
+        let source = input + frame * inCount + group * groupChannels * g.height * g.width
+        let columns: UnsafePointer<Float>
+        if isPointwise {
+          columns = source
+        } else {
+          unfold(source, into: scratch)
+          columns = UnsafePointer(scratch)
+        }
+        multiply(
+          m: groupOutChannels, n: positions, k: reduction,
+          a: weight.base + group * groupOutChannels * reduction, lda: reduction,
+          b: columns, ldb: positions,
+          c: output + frame * outCount + group * groupOutChannels * positions,
+          ldc: positions, bias: bias.base + group * groupOutChannels, epilogue: epilogue)
+      }
+    }
+  }
+
+  /// Writes row `(c, ky, kx)` of the columns: the input pixel each output position's tap
+  /// reads, zero where the tap falls in the padding.
+  private func unfold(_ source: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
+    var row = columns
+    for c in 0..<groupChannels {
+      let plane = source + c * g.height * g.width
+      for ky in 0..<g.kernelHeight {
+        for kx in 0..<g.kernelWidth {
+          let x0 = kx * g.dilationW - g.padLeft
+          let first = min(g.outWidth, x0 >= 0 ? 0 : (-x0 + g.strideW - 1) / g.strideW)
+          let last = max(
+            first, min(g.outWidth, x0 >= g.width ? 0 : (g.width - 1 - x0) / g.strideW + 1))
+          for oy in 0..<g.outHeight {
+            let target = row + oy * g.outWidth
+            let y = oy * g.strideH - g.padTop + ky * g.dilationH
+            guard y >= 0, y < g.height else {
+              target.update(repeating: 0, count: g.outWidth)
+              continue
+            }
+            let line = plane + y * g.width + x0
+            target.update(repeating: 0, count: first)
+            if g.strideW == 1 {
+              (target + first).update(from: line + first, count: last - first)
+            } else {
+              for ox in first..<last { target[ox] = line[ox * g.strideW] }
+            }
+            (target + last).update(repeating: 0, count: g.outWidth - last)
+          }
+          row += positions
+        }
+      }
+    }
+  }
+}
+
+/// `maxpool2d` (padding is −∞) and `avgpool2d` (padded zeros count in the divisor).
+struct PoolingLayer: Sendable {
+  let isMaximum: Bool
+  let channels: Int, height: Int, width: Int
+  let outHeight: Int, outWidth: Int
+  let kernel: Pair, stride: Pair, padding: Pair
+
+  func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
+    let divisor = Float(kernel.h * kernel.w)
+    var target = output
+    for plane in 0..<(frames * channels) {
+      let source = input + plane * height * width
+      for oy in 0..<outHeight {
+        let y0 = oy * stride.h - padding.h
+        let rows = max(y0, 0)..<min(y0 + kernel.h, height)
+        for ox in 0..<outWidth {
+          let x0 = ox * stride.w - padding.w
+          let columns = max(x0, 0)..<min(x0 + kernel.w, width)
+          if isMaximum {
+            var best = -Float.infinity
+            for y in rows {
+              for x in columns {
+                let value = source[y * width + x]
+                if value > best || value.isNaN { best = value }
+              }
+            }
+            target.pointee = best
+          } else {
+            var sum: Float = 0
+            for y in rows {
+              for x in columns { sum += source[y * width + x] }
+            }
+            target.pointee = sum / divisor
+          }
+          target += 1
+        }
+      }
+    }
+  }
+}
