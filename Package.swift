@@ -30,12 +30,18 @@ let package = Package(
     // Passes on the float graph (simplify, calibrate, quantize) and lowering to the FixedIR.
     .target(
       name: "Compiler", dependencies: ["FixedPoint", "FixedIR", "ModelFormat", "Reference"]),
+    // Pruning sweeps and precision search: compile, simulate and price candidates.
+    .target(
+      name: "Compression",
+      dependencies: [
+        "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Reference", "Simulator", "Targets",
+      ]),
     // Command implementations; the `etch` executable only calls into this.
     .target(
       name: "EtchCLI",
       dependencies: [
         "FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator", "HLSEmitter",
-        "Targets",
+        "Targets", "Compression",
       ]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Release-mode benchmarks: ratios against baselines measured in the same run, JSON out.
@@ -63,7 +69,12 @@ let package = Package(
       dependencies: ["Targets", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
     .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ModelFormat", "TestSupport"]),
     .testTarget(
-      name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),
+      name: "EtchCLITests", dependencies: ["EtchCLI", "Compression", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "CompressionTests",
+      dependencies: [
+        "Compression", "Compiler", "FixedIR", "ModelFormat", "Targets", "TestSupport",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

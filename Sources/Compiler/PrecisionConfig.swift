@@ -33,6 +33,8 @@ public struct PrecisionConfig: Sendable, Equatable {
   public var nodes: [String: NodeConfig]
   /// Default table sizes and ranges, per function.
   public var tables: [LookupTable.Function: TableConfig]
+  /// `"prune": "channels:0.25,global:0.5"`: pruning applied after simplification (`PruneSpec`).
+  public var prune: PruneSpec?
 
   /// Creates a config from its parts.
   public init(

@@ -132,3 +132,20 @@ public struct PruneSpec: Sendable, Equatable, CustomStringConvertible {
   /// `0.5`, `0.05`, `1e-05`: the shortest text that reads back as the same number.
   static func number(_ x: Double) -> String { "\(x)" }
 }
+
+extension PruneSpec {
+  /// The names of the pruning passes, in the order `--print-ir-after` lists them.
+  public static let passNames = ["prune-channels", "prune-magnitude"]
+}
+
+extension ConfigReader {
+  /// The config's `"prune"`: a prune spec string.
+  func prune(_ value: ConfigValue, at key: String) throws -> PruneSpec {
+    let text = try string(value, at: key)
+    do {
+      return try PruneSpec(parsing: text)
+    } catch {
+      throw PrecisionConfigError.badValue(file: file, key: key, reason: "is invalid: \(error)")
+    }
+  }
+}

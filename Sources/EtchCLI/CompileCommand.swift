@@ -24,7 +24,8 @@ struct CompileCommand: Command {
       Runs the compiler's pipeline on the model: the graph passes (drop-identity, \
       fold-batchnorm, eliminate-dead-nodes), calibrate (for the calibrated precision), \
       quantize (a format for every tensor, weight, bias and accumulator) and lower (the \
-      FixedIR, verified). The summary lists the passes and whether each changed the graph, \
+      FixedIR, verified), after pruning when asked (--prune; docs/compression.md). The \
+      summary lists the passes and whether each changed the graph, \
       then per op of the program its kind, result format and accumulator, with the width \
       the exact accumulator bound needs; then the program's size.
 
@@ -34,7 +35,7 @@ struct CompileCommand: Command {
       FixedIR after lower. The HLS project (--out) is not built yet.
       """,
     arguments: [ModelReference.argument],
-    options: FixedRunOptions.options + [
+    options: FixedRunOptions.options + CompressionOptions.options + [
       .value(
         "print-ir-after", valueName: "NAME", isRepeatable: true,
         help: "Print the IR after the pass NAME: "
@@ -59,7 +60,11 @@ struct CompileCommand: Command {
         "unknown pass '\(unknown)' for --print-ir-after; valid passes: "
           + FixedCompiler.passNames.joined(separator: ", "))
     }
-    let options = try FixedRunOptions(arguments)
+    let compression = try CompressionOptions(arguments)
+    var options =
+      compression.isAutomatic
+      ? try FixedRunOptions(automatic: arguments) : try FixedRunOptions(arguments)
+    let compressed = try compression.run(model: model, file: file, options: &options)
     var printed: [(pass: String, text: String)] = []
     let compiled = try options.compile(
       model, file: file, defaultCalibration: nil, printIRAfter: Set(names)
@@ -109,6 +114,7 @@ struct CompileCommand: Command {
       "program: \(program.inputs.count) inputs, \(program.ops.count) ops, "
         + "\(program.constants.count) constants (\(TextTable.grouped(constantCount)) values, "
         + "\(TextTable.grouped(constantBits)) bits)")
+    lines += compressed.lines
     for (pass, text) in printed {
       lines.append("")
       lines.append("--- IR after \(pass) ---")
@@ -128,6 +134,7 @@ struct CompileCommand: Command {
           "constants": .int(program.constants.count), "constant_values": .int(constantCount),
           "constant_bits": .int(constantBits),
         ],
+        "compression": compression.isActive ? .object(compressed.json) : nil,
         "ir_after": .object(
           Dictionary(printed.map { ($0.pass, JSONValue.string($0.text)) }) { a, _ in a }),
       ])
