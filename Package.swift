@@ -62,7 +62,8 @@ let package = Package(
     .testTarget(
       name: "HLSEmitterTests",
       dependencies: [
-        "HLSEmitter", "Simulator", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "TestSupport",
+        "HLSEmitter", "Simulator", "Compiler", "FixedIR", "FixedPoint", "ModelFormat",
+        "TestSupport",
       ]),
     .testTarget(
       name: "TargetsTests",
@@ -73,7 +74,8 @@ let package = Package(
     .testTarget(
       name: "CompressionTests",
       dependencies: [
-        "Compression", "Compiler", "FixedIR", "ModelFormat", "Targets", "TestSupport",
+        "Compression", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Targets",
+        "TestSupport",
       ]),
   ],
   swiftLanguageModes: [.v6]

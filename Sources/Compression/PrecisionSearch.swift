@@ -121,11 +121,15 @@ public struct PrecisionSearch: Sendable {
     var multipliers: [String: Int] = [:]
     for row in report.rows { multipliers[row.name] = row.multipliers }
     let layerOp = Dictionary(
-      uniqueKeysWithValues: base.model.nodes.map { ($0.name, base.plan.fusedActivations[$0.name] ?? $0.name) })
+      uniqueKeysWithValues: base.model.nodes.map {
+        ($0.name, base.plan.fusedActivations[$0.name] ?? $0.name)
+      })
     let weighted = base.model.nodes.map(\.name).filter { base.plan.nodes[$0]?.weight != nil }
       .sorted { (multipliers[layerOp[$0] ?? $0] ?? 0) > (multipliers[layerOp[$1] ?? $1] ?? 0) }
     let results = base.program.ops.map(\.name).filter { graph.contains($0) }
-      .sorted { base.program.tensor(named: $0)?.count ?? 0 > base.program.tensor(named: $1)?.count ?? 0 }
+      .sorted {
+        base.program.tensor(named: $0)?.count ?? 0 > base.program.tensor(named: $1)?.count ?? 0
+      }
     return weighted.map(Knob.weight) + base.program.inputs.map { .input($0.name) }
       + results.map(Knob.result)
   }

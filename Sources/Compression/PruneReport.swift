@@ -53,7 +53,9 @@ public struct PruneReport: Sendable {
     pruned.prune = spec
     let before = try evaluator.compile(config: plain)
     let after = try evaluator.compile(config: pruned)
-    let (costBefore, costAfter) = (try evaluator.cost(before.program), try evaluator.cost(after.program))
+    let (costBefore, costAfter) = (
+      try evaluator.cost(before.program), try evaluator.cost(after.program)
+    )
     let removesChannels = spec.steps.contains { if case .channels = $0 { true } else { false } }
     let sparsity = MagnitudePruning.sparsity(of: after.model)
     func rows(_ result: CompileResult, _ report: CostReport) -> [String: CostRow] {

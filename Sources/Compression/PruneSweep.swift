@@ -59,7 +59,8 @@ public enum PruneSweep {
     for fraction in fractions {
       var candidate = spec
       candidate.steps[index] = spec.steps[index].with(fraction: fraction)
-      let point = try evaluate(candidate, fraction: fraction, tolerance: tolerance, evaluator, config)
+      let point = try evaluate(
+        candidate, fraction: fraction, tolerance: tolerance, evaluator, config)
       points.append(point)
       guard point.isWithin else { break }
       chosen = candidate

@@ -24,7 +24,9 @@ extension CompressionOptions {
           point.isWithin ? "within" : "exceeds \(Self.number(pruneTolerance))",
         ])
       }
-      outcome.lines += ["", "pruning sweep (tolerance \(Self.number(pruneTolerance))):", table.rendered()]
+      outcome.lines += [
+        "", "pruning sweep (tolerance \(Self.number(pruneTolerance))):", table.rendered(),
+      ]
       outcome.json["sweep"] = .array(
         sweep.points.map {
           [
@@ -50,7 +52,8 @@ extension CompressionOptions {
     ])
     for layer in report.layers {
       table.append([
-        layer.name, Self.percent(layer.sparsity), "\(layer.channels.after)/\(layer.channels.before)",
+        layer.name, Self.percent(layer.sparsity),
+        "\(layer.channels.after)/\(layer.channels.before)",
         String(layer.multipliersRemoved), String(layer.dspSaved), String(layer.lutSaved),
         layer.metricAlone.map(Self.number) ?? "",
       ])
@@ -73,7 +76,8 @@ extension CompressionOptions {
           "name": .string($0.name), "sparsity": .double($0.sparsity),
           "channels": .int($0.channels.after), "channels_before": .int($0.channels.before),
           "multipliers_removed": .int($0.multipliersRemoved), "dsp_saved": .int($0.dspSaved),
-          "lut_saved": .int($0.lutSaved), "metric_alone": $0.metricAlone.map(JSONValue.double) ?? nil,
+          "lut_saved": .int($0.lutSaved),
+          "metric_alone": $0.metricAlone.map(JSONValue.double) ?? nil,
         ]
       })
   }
@@ -109,9 +113,14 @@ extension CompressionOptions {
     var rows: [(String, ProgramBits, ResourceUsage, Double)] = []
     for (name, config) in [("uniform ap_fixed<16,6>", uniform), ("calibrated 16-bit", calibrated)] {
       let program = try held.compile(config: config).program
-      rows.append((name, ProgramBits(program), try held.cost(program).resources, try held.measure(program)))
+      rows.append(
+        (name, ProgramBits(program), try held.cost(program).resources, try held.measure(program)))
     }
-    rows.append(("auto", ProgramBits(result.program), try held.cost(result.program).resources, result.heldOutMetric))
+    rows.append(
+      (
+        "auto", ProgramBits(result.program), try held.cost(result.program).resources,
+        result.heldOutMetric
+      ))
     var table = TextTable(columns: [
       "precision", "weight bits", "activation bits", "total bits", "DSP", "LUT",
       "held-out \(metric.description)",
@@ -119,7 +128,8 @@ extension CompressionOptions {
     for (name, bits, resources, value) in rows {
       table.append([
         name, TextTable.grouped(bits.weights), TextTable.grouped(bits.activations),
-        TextTable.grouped(bits.total), String(resources.dsp), String(resources.lut), Self.number(value),
+        TextTable.grouped(bits.total), String(resources.dsp), String(resources.lut),
+        Self.number(value),
       ])
     }
     let saving = 1 - Double(rows[2].1.total) / Double(max(rows[0].1.total, 1))
@@ -136,7 +146,8 @@ extension CompressionOptions {
     outcome.json["auto"] = [
       "config": .string(path), "evaluations": .int(result.evaluations),
       "seconds": .double(seconds), "margin": .double(result.margin),
-      "search_metric": .double(result.searchMetric), "held_out_metric": .double(result.heldOutMetric),
+      "search_metric": .double(result.searchMetric),
+      "held_out_metric": .double(result.heldOutMetric),
       "meets_bound": .bool(result.meetsBound), "bound": .double(tolerance),
       "bits_saved_vs_uniform": .double(saving),
       "rows": .array(
@@ -144,7 +155,8 @@ extension CompressionOptions {
           [
             "precision": .string(name), "weight_bits": .int(bits.weights),
             "activation_bits": .int(bits.activations), "total_bits": .int(bits.total),
-            "dsp": .int(resources.dsp), "lut": .int(resources.lut), "held_out_metric": .double(value),
+            "dsp": .int(resources.dsp), "lut": .int(resources.lut),
+            "held_out_metric": .double(value),
           ]
         }),
     ]

@@ -21,7 +21,8 @@ extension CompressionOptions {
   func run(model: Model, file: String, options: inout FixedRunOptions) throws -> Outcome {
     var outcome = Outcome()
     let calibrationFrames = try Self.frames(options.calibrationPaths, model: model)
-    let metricFrames = dataPaths.isEmpty ? calibrationFrames : try Self.frames(dataPaths, model: model)
+    let metricFrames =
+      dataPaths.isEmpty ? calibrationFrames : try Self.frames(dataPaths, model: model)
     if let prune { options.config = Self.with(prune, options.config) }
     guard let frames = metricFrames else {
       if isAutomatic || pruneTolerance != nil {
