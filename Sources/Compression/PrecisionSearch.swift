@@ -88,16 +88,19 @@ public struct PrecisionSearch: Sendable {
       let base = try search.compile(config: config, calibration: .frames(calibration))
       guard let table = base.calibration else { throw PrecisionSearchError.uncalibrated }
       let calibration = CalibrationSource.table(table)
+      // A weight's or activation's calibrated format depends on its own values only, and
+      // an accumulator's on its layer's formats, so each is read once, before narrowing.
       for knob in try knobs(base) {
         try narrow(
-          knob, in: &config, target: target, calibration: calibration,
-          evaluations: &evaluations)
+          knob, from: Self.format(of: knob, in: base), in: &config, target: target,
+          calibration: calibration, evaluations: &evaluations)
       }
       let current = try search.compile(config: config, calibration: calibration)
       for node in accumulatorNodes(current) {
+        let knob = Knob.accumulator(node)
         try narrow(
-          .accumulator(node), in: &config, target: target, calibration: calibration,
-          evaluations: &evaluations)
+          knob, from: Self.format(of: knob, in: current), in: &config, target: target,
+          calibration: calibration, evaluations: &evaluations)
       }
       let final = try search.compile(config: config, calibration: calibration)
       let searchMetric = try search.measure(final.program)
@@ -141,11 +144,10 @@ public struct PrecisionSearch: Sendable {
 
   /// Gives `knob` the narrowest width (same integer bits) that keeps the metric on target.
   private func narrow(
-    _ knob: Knob, in config: inout PrecisionConfig, target: Double,
+    _ knob: Knob, from format: FixedFormat?, in config: inout PrecisionConfig, target: Double,
     calibration: CalibrationSource, evaluations: inout Int
   ) throws {
-    let current = try search.compile(config: config, calibration: calibration)
-    guard let format = Self.format(of: knob, in: current) else { return }
+    guard let format else { return }
     var low = max(2, format.integerBits + 1)
     var high = format.width
     guard low < high else { return }
