@@ -84,9 +84,10 @@ public struct Evaluator: Sendable {
     return try FixedCompiler.compile(model: model, options: options, calibration: source)
   }
 
-  /// The metric of `program`'s first output against the float model's, on every frame.
+  /// The metric of `program`'s first output against the float model's, on every frame,
+  /// simulated with the `fastest` accumulation (the same bits, no overflow counts).
   public func measure(_ program: FixedProgram) throws -> Double {
-    let simulator = try Simulator(program: program)
+    let simulator = try Simulator(program: program, accumulation: .fastest)
     let inputs = Dictionary(
       uniqueKeysWithValues: zip(model.inputs.map(\.name), frames.map(\.scalars)))
     let result = try simulator.run(inputs, frames: frameCount)
