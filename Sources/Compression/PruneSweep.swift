@@ -52,7 +52,10 @@ public enum PruneSweep {
       let point = try evaluate(spec, fraction: 0, tolerance: tolerance, evaluator, config)
       return Outcome(points: [point], chosen: point.isWithin ? spec : nil)
     }
-    var fractions = Array(stride(from: step, to: top - 1e-9, by: step))
+    // Multiples of `step` rounded to 1e-9, so that specs read `global:0.15`, not 0.15000000000000002.
+    var fractions = Array(stride(from: step, to: top - 1e-9, by: step)).map {
+      ($0 * 1e9).rounded() / 1e9
+    }
     fractions.append(top)
     var points: [Point] = []
     var chosen: PruneSpec?
