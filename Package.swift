@@ -36,12 +36,18 @@ let package = Package(
     // Streaming inference: frame sources, bounded queue, workers, ordered sink, latency
     // statistics, and the fast float32 engine beside the Simulator.
     .target(name: "Runtime", dependencies: ["FixedIR", "ModelFormat", "Simulator"]),
+    // Pruning sweeps and precision search: compile, simulate and price candidates.
+    .target(
+      name: "Compression",
+      dependencies: [
+        "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Reference", "Simulator", "Targets",
+      ]),
     // Command implementations; the `etch` executable only calls into this.
     .target(
       name: "EtchCLI",
       dependencies: [
         "FixedPoint", "ModelFormat", "Reference", "Compiler", "FixedIR", "Simulator", "HLSEmitter",
-        "Targets", "Synth", "Runtime",
+        "Targets", "Synth", "Runtime", "Compression",
       ]),
     .executableTarget(name: "etch", dependencies: ["EtchCLI"]),
     // Release-mode benchmarks: ratios against baselines measured in the same run, JSON out.
@@ -78,7 +84,13 @@ let package = Package(
         "Runtime", "Reference", "Simulator", "Compiler", "ModelFormat", "TestSupport",
       ]),
     .testTarget(
-      name: "EtchCLITests", dependencies: ["EtchCLI", "ModelFormat", "TestSupport"]),
+      name: "EtchCLITests", dependencies: ["EtchCLI", "Compression", "ModelFormat", "TestSupport"]),
+    .testTarget(
+      name: "CompressionTests",
+      dependencies: [
+        "Compression", "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Targets",
+        "TestSupport",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -5,11 +5,12 @@ import ModelFormat
 /// quantize, lower. The one entry point for the command line, the HLS emitter and the
 /// benchmarks.
 ///
-/// Each stage is a named pass (`drop-identity`, `fold-batchnorm`, `eliminate-dead-nodes`,
-/// `calibrate`, `quantize`, `lower`); a failure is a `CompilerError.passFailed` naming it, so
-/// it renders as `path: error: [pass-name] message`, and `printIRAfter` captures the graph
-/// (or, after `quantize`, the plan; after `lower`, the program) for `--print-ir-after`. The
-/// lowered program is always checked by `FixedProgramVerifier`.
+/// Each stage is a named pass (`drop-identity`, `fold-batchnorm`, `eliminate-dead-nodes`, the
+/// pruning passes of the config's `prune`, `calibrate`, `quantize`, `lower`); a failure is a
+/// `CompilerError.passFailed` naming it, so it renders as `path: error: [pass-name] message`,
+/// and `printIRAfter` captures the graph (or, after `quantize`, the plan; after `lower`, the
+/// program) for `--print-ir-after`. The lowered program is always checked by
+/// `FixedProgramVerifier`.
 ///
 ///     let model = try ModelLoader.load(contentsOf: url)
 ///     let result = try FixedCompiler.compile(
@@ -19,7 +20,8 @@ import ModelFormat
 public enum FixedCompiler {
   /// Every pass name of the pipeline, in order.
   public static var passNames: [String] {
-    GraphPass.simplify.map(\.name) + ["calibrate", Quantize.passName, Lower.passName]
+    GraphPass.simplify.map(\.name) + PruneSpec.passNames
+      + ["calibrate", Quantize.passName, Lower.passName]
   }
 
   /// Compiles `model` (as loaded, not yet simplified) to a fixed-point program.
@@ -47,9 +49,10 @@ public enum FixedCompiler {
         pass: "calibrate", underlying: QuantizationError.noCalibration)
     }
 
+    let graphPasses = GraphPass.simplify + (options.config?.prune?.passes ?? [])
     let simplify = try PassManager(
-      passes: GraphPass.simplify, verifyAfterEachPass: options.verifyAfterEachPass,
-      printIRAfter: options.printIRAfter.intersection(GraphPass.simplify.map(\.name)))
+      passes: graphPasses, verifyAfterEachPass: options.verifyAfterEachPass,
+      printIRAfter: options.printIRAfter.intersection(graphPasses.map(\.name)))
     let simplified = try simplify.run(model, printIR: printIR)
     var records = simplified.records
     let graph = simplified.model

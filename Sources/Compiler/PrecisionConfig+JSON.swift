@@ -4,7 +4,7 @@ import Foundation
 
 extension PrecisionConfig {
   /// The top-level keys of a config file.
-  static let topLevelKeys = ["precision", "tensors", "nodes", "tables", "reuse"]
+  static let topLevelKeys = ["precision", "tensors", "nodes", "tables", "reuse", "prune"]
   /// The keys of a node's entry.
   static let nodeKeys = [
     "result", "weight", "bias", "accumulator", "alpha", "reciprocal", "scale", "shift", "exp",
@@ -41,6 +41,9 @@ extension PrecisionConfig {
           file: file, key: "precision", value: text,
           reason: "\(error); write 'calibrated' or a format such as 'ap_fixed<16,6>'")
       }
+    }
+    if let value = object["prune"] {
+      prune = try reader.prune(value, at: "prune")
     }
     if let value = object["tensors"] {
       for (name, entry) in try reader.object(value, at: "tensors").sorted(by: { $0.key < $1.key }) {

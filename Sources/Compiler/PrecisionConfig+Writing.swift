@@ -6,7 +6,8 @@ extension PrecisionConfig {
   /// from `file`): members and keys sorted, two-space indentation, empty sections left out.
   ///
   /// `etch budget --fit --out-config FILE` writes a config this way, carrying over the
-  /// formats of the `--config` it started from and adding the fitted `reuse` section:
+  /// formats of the `--config` it started from and adding the fitted `reuse` section, and so
+  /// does `etch compile --precision auto` with the formats it found:
   ///
   ///     {
   ///       "precision": "ap_fixed<16,6>",
@@ -20,6 +21,7 @@ extension PrecisionConfig {
   public var jsonText: String {
     var members: [(String, ConfigText)] = []
     if let precision { members.append(("precision", .string(precision.description))) }
+    if let prune { members.append(("prune", .string(prune.description))) }
     if !tables.isEmpty {
       members.append(
         (

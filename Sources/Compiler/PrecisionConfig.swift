@@ -5,7 +5,7 @@ import Foundation
 /// A precision config file (`etch compile --config FILE.json`): formats and table sizes
 /// that override any tensor or node, whatever the precision and the model's `quant` pins.
 ///
-/// The file is a JSON object with five optional members (docs/precision-config.md has the
+/// The file is a JSON object with six optional members (docs/precision-config.md has the
 /// full reference):
 ///
 ///     {
@@ -17,7 +17,8 @@ import Foundation
 ///         "probs": {"exp": "ap_fixed<18,2>", "table_entries": 4096}
 ///       },
 ///       "tables": {"sigmoid": {"entries": 2048, "range": [-6, 6]}},
-///       "reuse": {"default": 4, "layers": {"conv2": 16}}
+///       "reuse": {"default": 4, "layers": {"conv2": 16}},
+///       "prune": "global:0.5"
 ///     }
 ///
 /// Names are checked against the model when the config is applied: an unknown name, a key
@@ -36,12 +37,14 @@ public struct PrecisionConfig: Sendable, Equatable {
   public var tables: [LookupTable.Function: TableConfig]
   /// Reuse factors of the multiply-accumulate layers (`parallel` architecture).
   public var reuse: ReuseConfig
+  /// `"prune": "channels:0.25,global:0.5"`: pruning applied after simplification (`PruneSpec`).
+  public var prune: PruneSpec?
 
   /// Creates a config from its parts.
   public init(
     file: String, precision: Precision? = nil, tensors: [String: FixedFormat] = [:],
     nodes: [String: NodeConfig] = [:], tables: [LookupTable.Function: TableConfig] = [:],
-    reuse: ReuseConfig = ReuseConfig()
+    reuse: ReuseConfig = ReuseConfig(), prune: PruneSpec? = nil
   ) {
     self.file = file
     self.precision = precision
@@ -49,6 +52,7 @@ public struct PrecisionConfig: Sendable, Equatable {
     self.nodes = nodes
     self.tables = tables
     self.reuse = reuse
+    self.prune = prune
   }
 
   /// Reads and parses the config file at `url`.

@@ -27,7 +27,8 @@ struct CompileCommand: Command {
       Runs the compiler's pipeline on the model: the graph passes (drop-identity, \
       fold-batchnorm, eliminate-dead-nodes), calibrate (for the calibrated precision), \
       quantize (a format for every tensor, weight, bias and accumulator) and lower (the \
-      FixedIR, verified). The summary lists the passes and whether each changed the graph, \
+      FixedIR, verified), after pruning when asked (--prune; docs/compression.md). The \
+      summary lists the passes and whether each changed the graph, \
       then per op of the program its kind, result format and accumulator, with the width \
       the exact accumulator bound needs; then the program's size.
 
@@ -43,7 +44,7 @@ struct CompileCommand: Command {
       \(HLSOutputOptions.sampleFrameCount) --calibration frames.
       """,
     arguments: [ModelReference.argument],
-    options: FixedRunOptions.options + [
+    options: FixedRunOptions.options + CompressionOptions.options + [
       .value(
         "print-ir-after", valueName: "NAME", isRepeatable: true,
         help: "Print the IR after the pass NAME: "
@@ -71,7 +72,11 @@ struct CompileCommand: Command {
         "unknown pass '\(unknown)' for --print-ir-after; valid passes: "
           + FixedCompiler.passNames.joined(separator: ", "))
     }
-    let options = try FixedRunOptions(arguments)
+    let compression = try CompressionOptions(arguments)
+    var options =
+      compression.isAutomatic
+      ? try FixedRunOptions(automatic: arguments) : try FixedRunOptions(arguments)
+    let compressed = try compression.run(model: model, file: file, options: &options)
     let hls = try HLSOutputOptions(arguments)
     var printed: [(pass: String, text: String)] = []
     let compiled = try options.compile(
@@ -122,6 +127,7 @@ struct CompileCommand: Command {
       "program: \(program.inputs.count) inputs, \(program.ops.count) ops, "
         + "\(program.constants.count) constants (\(TextTable.grouped(constantCount)) values, "
         + "\(TextTable.grouped(constantBits)) bits)")
+    lines += compressed.lines
     let written = try hls.write(
       program, calibrationPaths: options.calibrationPaths, reuse: options.config?.reuse,
       fusedActivations: result.plan.fusedActivations)
@@ -148,6 +154,7 @@ struct CompileCommand: Command {
           "constants": .int(program.constants.count), "constant_values": .int(constantCount),
           "constant_bits": .int(constantBits),
         ],
+        "compression": compression.isActive ? .object(compressed.json) : nil,
         "ir_after": .object(
           Dictionary(printed.map { ($0.pass, JSONValue.string($0.text)) }) { a, _ in a }),
         "hls": written?.json ?? nil,

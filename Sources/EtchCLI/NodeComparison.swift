@@ -1,3 +1,4 @@
+import Compression
 import FixedPoint
 import Foundation
 

@@ -1,4 +1,5 @@
 import Compiler
+import Compression
 import Foundation
 import ModelFormat
 import Reference

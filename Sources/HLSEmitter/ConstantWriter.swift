@@ -28,6 +28,10 @@ struct ConstantWriter {
     for name in plan.constantIDs.keys.sorted() {
       guard let constant = plan.constants[name] else { continue }
       let shape = "[" + constant.shape.map(String.init).joined(separator: ", ") + "]"
+      if plan.isSparse(name) {
+        arrays += sparseArrays(name, constant, shape: shape)
+        continue
+      }
       arrays.append(
         Array(
           id: plan.constantID(name), format: constant.format, raw: constant.raw,
@@ -47,6 +51,26 @@ struct ConstantWriter {
       }
     }
     return arrays
+  }
+
+  /// A pruned dense weight without its zeros, and its index arrays (`FirmwarePlan+Sparse`).
+  private func sparseArrays(_ name: String, _ constant: FixedConstant, shape: String) -> [Array] {
+    let sparse = plan.sparseWeight(name)
+    let id = plan.constantID(name)
+    let index = FirmwarePlan.indexFormat(constant.shape.max() ?? 1)
+    return [
+      Array(
+        id: id, format: constant.format, raw: sparse.raw,
+        comment: "Constant '\(name)': \(constant.format), shape \(shape), its "
+          + "\(sparse.raw.count) non-zero raws in (output, input) order; value = raw * "
+          + "2^\(-constant.format.fractionBits)."),
+      Array(
+        id: id + "_in", format: index, raw: sparse.inputs,
+        comment: "Input index of each non-zero raw of '\(name)'."),
+      Array(
+        id: id + "_out", format: index, raw: sparse.outputs,
+        comment: "Output index of each non-zero raw of '\(name)'."),
+    ]
   }
 
   /// The header of one array, by file path.

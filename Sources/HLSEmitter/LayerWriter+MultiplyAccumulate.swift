@@ -22,7 +22,13 @@ extension LayerWriter {
       config.int("n_out", outputs)
       addParameters(weight, bias, activation, to: &config)
       config.int("reuse_factor", reuse)
-      config.int("multipliers", multipliers(rows * features * outputs))
+      if plan.isSparse(weight) {
+        let nonZero = plan.sparseWeight(weight).raw.count
+        config.int("n_nonzero", nonZero)
+        config.int("multipliers", multipliers(rows * nonZero))
+      } else {
+        config.int("multipliers", multipliers(rows * features * outputs))
+      }
     case .conv1d(let c, let weight, let bias, _, let activation):
       let w = plan.constants[weight]?.shape ?? []
       let shape = ConvolutionShape(
@@ -82,6 +88,12 @@ extension LayerWriter {
   /// The calls of dense, conv1d, conv2d (both architectures) and matmul (arrays).
   func multiplyAccumulate(_ inputs: [String], _ y: String, stream: Bool) -> LayerCode {
     switch op.kind {
+    case .dense(let weight, let bias, _, let activation) where plan.isSparse(weight):
+      let w = constantArray(weight)
+      let arguments = [inputs[0], y, w, w + "_in", w + "_out", constantArray(bias)]
+      return LayerCode(statements: [
+        call("dense_sparse", unaryArguments, arguments + [alphaArray(activation)])
+      ])
     case .dense(let weight, let bias, _, let activation):
       let arguments = [inputs[0], y, constantArray(weight), constantArray(bias)]
       return LayerCode(statements: [

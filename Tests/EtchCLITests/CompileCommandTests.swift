@@ -38,7 +38,8 @@ import Testing
     #expect(
       output.stderr.hasPrefix(
         "etch: error: unknown pass 'nosuch' for --print-ir-after; valid passes: drop-identity, "
-          + "fold-batchnorm, eliminate-dead-nodes, calibrate, quantize, lower\n"))
+          + "fold-batchnorm, eliminate-dead-nodes, prune-channels, prune-magnitude, calibrate, "
+          + "quantize, lower\n"))
   }
 
   /// The calibrated precision without --calibration is bad usage saying what to give.

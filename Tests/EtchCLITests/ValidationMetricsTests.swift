@@ -1,4 +1,4 @@
-import EtchCLI
+import Compression
 import Foundation
 import Testing
 

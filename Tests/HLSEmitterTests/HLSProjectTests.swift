@@ -17,6 +17,8 @@ import Testing
       let expected = [
         "README.md", "build_prj.tcl", "csim.sh", "firmware/mlp.cpp", "firmware/mlp.h",
         "firmware/weights/fc1_bias.h", "firmware/weights/fc1_weight.h",
+        // fc1.weight has a zero raw: written sparse, with its index arrays.
+        "firmware/weights/fc1_weight_in.h", "firmware/weights/fc1_weight_out.h",
         "firmware/weights/act_table.h", "firmware/weights/prob_exp.h",
         "firmware/weights/prob_reciprocal.h", "firmware/etch/etch.h", "firmware/etch/etch_conv.h",
         "firmware/etch/etch_dense.h", "firmware/etch/etch_elementwise.h",
@@ -41,7 +43,9 @@ import Testing
 
   @Test("weights are raw integer literals of their format, in the narrowest C integer")
   func rawWeights() throws {
-    let project = try HLSProject.emit(program: ProgramFixtures.mlp())
+    // At reuse 2 the weight keeps its zero raw (reuse 1 writes it sparse: SparseDenseTests).
+    let project = try HLSProject.emit(
+      program: ProgramFixtures.mlp(), options: HLSOptions(reuseFactor: 2))
     let weights = try #require(project.files["firmware/weights/fc1_weight.h"])
     #expect(weights.contains("static const signed char fc1_weight[24] = {"))
     #expect(weights.contains("    64, -32, 1, 127, -128, 5, 17, -3, 99, -77, 0, 12,"))
