@@ -41,10 +41,6 @@ struct CompressionOptions {
       help: "Frames the metric is measured on, once per graph input (default: the "
         + "--calibration frames)."),
     .value(
-      "target", valueName: "T", defaultValue: "xcu250",
-      help: "The FPGA part (a name under targets/ or a file) whose cost model prices DSPs "
-        + "and LUTs."),
-    .value(
       "held-out", valueName: "F", defaultValue: "0.5",
       help: "With --precision auto: the fraction of the metric frames kept out of the "
         + "search and used to check its result."),
@@ -88,7 +84,9 @@ struct CompressionOptions {
     let scale = try arguments.value("pixels", as: Double.self) ?? 1
     metric = FidelityMetric(name: arguments.value("metric") ?? "", scale: scale) ?? .argmaxAgreement
     dataPaths = arguments.values("data")
-    target = arguments.value("target") ?? "xcu250"
+    // `--target` is declared once, by the HLS options: the same part prices the
+    // candidates and gets the project.
+    target = arguments.value(HLSOutputOptions.targetOption.name) ?? HLSTarget.standard.name
     heldOut = try arguments.value("held-out", as: Double.self) ?? 0.5
     writeConfig = arguments.value("write-config")
     if pruneTolerance != nil, prune == nil {

@@ -34,7 +34,8 @@ struct HLSOutputOptions {
   static let targetOption = OptionSpec.value(
     "target", valueName: "PART",
     help: "The FPGA part: a name under targets/parts/ (such as xczu9eg) or a part file; "
-      + "build_prj.tcl gets its part string and clock. Default: \(HLSTarget.standard.name) "
+      + "build_prj.tcl gets its part string and clock, and --prune and --precision auto "
+      + "price DSPs and LUTs on it. Default: \(HLSTarget.standard.name) "
       + "(\(HLSTarget.standard.part)) at \(Int(HLSTarget.standard.clockPeriodNs)) ns.")
   /// `--reuse R`.
   static let reuseOption = OptionSpec.value(
@@ -69,7 +70,7 @@ struct HLSOutputOptions {
       throw UsageError.invalid("invalid value '\(reuse)' for --reuse: expected at least 1")
     }
     if directory == nil {
-      for option in [Self.ioOption, Self.targetOption, Self.reuseOption]
+      for option in [Self.ioOption, Self.reuseOption]
       where arguments.value(option.name) != nil {
         throw UsageError.invalid(
           "\(option.longForm) chooses how the HLS project is written; give --out DIR too")
