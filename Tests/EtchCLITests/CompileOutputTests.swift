@@ -67,9 +67,9 @@ import Testing
       let top = String(
         decoding: try Data(contentsOf: out.appendingPathComponent("firmware/jet_tagger.cpp")),
         as: UTF8.self)
-      // Four dense layers: fc2 at 4, the other three at the config's default.
+      // Four dense layers and the softmax: fc2 at 4, the others at the config's default.
       #expect(top.components(separatedBy: "reuse_factor = 4;").count - 1 == 1)
-      #expect(top.components(separatedBy: "reuse_factor = 2;").count - 1 == 3)
+      #expect(top.components(separatedBy: "reuse_factor = 2;").count - 1 == 4)
       #expect(!top.contains("reuse_factor = 8;"))
     }
   }
