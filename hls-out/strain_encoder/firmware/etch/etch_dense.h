@@ -36,6 +36,43 @@ ROWS:
   }
 }
 
+// A pruned dense layer: w holds only the n_nonzero non-zero weights in (output, input)
+// order, wi and wo their input and output indices. For each row r: acc[o] = Q_acc(b[o])
+// (or 0); for k ascending acc[wo[k]] = Q_acc(acc[wo[k]] + x[r, wi[k]] * w[k]);
+// y[r, o] = Q_y(activation(acc[o])). The same terms in the same order as dense, without the
+// x * 0 ones, which leave an accumulator unchanged: the same bits, one product per
+// non-zero weight. CFG: as dense, plus n_nonzero.
+template <class X, class Y, class CFG, class WR, class IR, class BR, class AR>
+void dense_sparse(const X x[CFG::n_rows * CFG::n_in], Y y[CFG::n_rows * CFG::n_out],
+                  const WR w[CFG::n_nonzero], const IR wi[CFG::n_nonzero],
+                  const IR wo[CFG::n_nonzero], const BR b[], const AR alpha[1]) {
+#pragma HLS PIPELINE II = CFG::reuse_factor
+#pragma HLS ARRAY_PARTITION variable = w complete
+#pragma HLS ALLOCATION operation instances = mul limit = CFG::multipliers
+  typedef typename CFG::accum_t A;
+SPARSE_ROWS:
+  for (int r = 0; r < CFG::n_rows; r++) {
+    A acc[CFG::n_out];
+#pragma HLS ARRAY_PARTITION variable = acc complete
+  SPARSE_BIASES:
+    for (int o = 0; o < CFG::n_out; o++) {
+      if (CFG::has_bias) {
+        acc[o] = from_raw<typename CFG::bias_t>(b[o]);
+      } else {
+        acc[o] = 0;
+      }
+    }
+  NONZERO_TERMS:
+    for (int k = 0; k < CFG::n_nonzero; k++) {
+      acc[wo[k]] = acc[wo[k]] + x[r * CFG::n_in + wi[k]] * from_raw<typename CFG::weight_t>(w[k]);
+    }
+  SPARSE_OUTPUTS:
+    for (int o = 0; o < CFG::n_out; o++) {
+      y[r * CFG::n_out + o] = activate<Y, CFG>(acc[o], alpha);
+    }
+  }
+}
+
 // [..., M, K] x [..., K, N]: for each batch and (m, n), acc = 0; for k ascending
 // acc = Q_acc(acc + a[m, k] * b[k, n]); y[m, n] = Q_y(acc).
 // CFG: n_batch, n_m, n_k, n_n, accum_t, reuse_factor, multipliers.
