@@ -82,7 +82,7 @@ for document in models/*/*.json; do
       distance=$(grep -o 'mean peak distance [0-9.e+-]* px (fixed vs float)' \
         "$out/$name.validate.$tag.txt" || true)
       echo "validate, precision $precision: $distance"
-      [[ "$precision" != calibrated ]] || metric=${distance% (fixed vs float)}
+      [[ "$precision" != calibrated ]] || metric=$distance
     done
   elif [[ -f "$folder/labels.npy" ]]; then
     "$etch" validate "$document" --data "$input" --calibration "$calibration" \
@@ -90,8 +90,11 @@ for document in models/*/*.json; do
       >"$out/$name.validate.txt"
     grep -E 'vs labels|vs float|mean distance|macro-F1|RMSE' "$out/$name.validate.txt" \
       | sed 's/^ */validate: /'
-    metric=$(grep -o 'macro-F1 float [0-9.]*, fixed [0-9.]*' "$out/$name.validate.txt" \
-      || grep -o 'RMSE [0-9.e+-]*' "$out/$name.validate.txt" | head -n 1 || true)
+    metric=$(grep -o 'macro-F1 float [0-9.]*, fixed [0-9.]*' "$out/$name.validate.txt" || true)
+    if [[ -z "$metric" ]]; then
+      metric=$(grep -o 'vs labels: .*' "$out/$name.validate.txt" | sed 's/^vs labels: //' || true)
+      metric=${metric:+$metric (vs labels)}
+    fi
   fi
 
   verdicts=""
@@ -120,7 +123,7 @@ done
 echo
 echo "=== summary (budget verdicts are estimates on $part, with fitted reuse factors)"
 echo
-echo "model | fixed-point metric (calibrated) | budget | CPU runtime"
+echo "model | fixed point, calibrated | budget | CPU runtime"
 for row in "${summary[@]}"; do echo "$row"; done
 echo
 echo "HLS projects are in hls-out/; everything else is in $out/."
