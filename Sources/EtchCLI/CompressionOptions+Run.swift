@@ -68,15 +68,7 @@ extension CompressionOptions {
         "frames were given \(paths.count) times but model '\(model.name)' has "
           + "\(model.inputs.count) inputs; give one file per input, in order")
     }
-    let files = try zip(paths, model.inputs).map { path, input in
-      let file = try NpyFile(path: path)
-      guard file.shape.count == input.shape.count + 1, file.itemShape == input.shape else {
-        throw RunError.inputShape(
-          path: path, shape: file.shape, input: input.name, model: model.name,
-          expected: input.shape)
-      }
-      return file
-    }
+    let files = try FrameFiles.open(paths, for: model)
     let count = files.map(\.itemCount).min() ?? 0
     return try files.map { file in
       Tensor(shape: [count] + file.itemShape, scalars: try file.floats(items: 0..<count))

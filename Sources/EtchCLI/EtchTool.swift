@@ -19,11 +19,13 @@ public struct EtchTool: Sendable {
     "Compile trained neural networks into fixed-point HLS C++ for detector-side FPGAs."
   /// The paragraph under the overview of `etch --help`.
   public static let discussion = """
-    Etch reads a model (NAME.json with NAME.safetensors), shows its layers and costs, and \
-    runs it in float32 on your frames. Fixed-point validation, the Vitis HLS project and \
-    the latency budget against a detector come with commands still to be built. Every \
-    command prints a readable summary, or one JSON object with --json. Exit status: 0 \
-    success, 1 failure, 64 bad usage.
+    Etch reads a model (NAME.json with NAME.safetensors), shows its layers and costs, runs \
+    it in float32 or bit-accurate fixed point on your frames, validates fixed point against \
+    float per layer and end to end, compiles it (with optional pruning and precision \
+    search) to a Vitis HLS project whose C++ gives the same bits, estimates resources and \
+    latency against a detector's frame period, streams frames through a CPU runtime, and \
+    generates labelled synthetic data. Every command prints a readable summary, or one JSON \
+    object with --json. Exit status: 0 success, 1 failure, 64 bad usage.
     """
 
   /// The commands this tool dispatches to.

@@ -136,15 +136,7 @@ struct FixedRunOptions {
         "--calibration was given \(calibrationPaths.count) times but model '\(model.name)' "
           + "has \(model.inputs.count) inputs; give it once per input, in order")
     }
-    let files = try zip(calibrationPaths, model.inputs).map { path, input in
-      let file = try NpyFile(path: path)
-      guard file.shape.count == input.shape.count + 1, file.itemShape == input.shape else {
-        throw RunError.inputShape(
-          path: path, shape: file.shape, input: input.name, model: model.name,
-          expected: input.shape)
-      }
-      return file
-    }
+    let files = try FrameFiles.open(calibrationPaths, for: model)
     let count = files.map(\.itemCount).min() ?? 0
     let names = calibrationPaths.joined(separator: ", ")
     return (

@@ -81,7 +81,7 @@ import Testing
       #"{"reuse_factor": 4}"#,
       .unknownKey(
         file: "p.json", key: "reuse_factor",
-        valid: ["precision", "tensors", "nodes", "tables", "reuse"])
+        valid: ["precision", "tensors", "nodes", "tables", "reuse", "prune"])
     ),
   ])
   func rejectsBadReuseValues(text: String, expected: PrecisionConfigError) {
