@@ -61,7 +61,10 @@ let package = Package(
     .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint"]),
     .testTarget(name: "ModelFormatTests", dependencies: ["ModelFormat", "TestSupport"]),
     .testTarget(
-      name: "CompilerTests", dependencies: ["Compiler", "ModelFormat", "Reference", "TestSupport"]),
+      name: "CompilerTests",
+      dependencies: [
+        "Compiler", "FixedIR", "FixedPoint", "ModelFormat", "Reference", "Simulator", "TestSupport",
+      ]),
     .testTarget(
       name: "FixedIRTests", dependencies: ["FixedIR", "FixedPoint", "ModelFormat", "TestSupport"]),
     .testTarget(
