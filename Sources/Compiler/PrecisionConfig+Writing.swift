@@ -1,5 +1,6 @@
 import FixedIR
 import FixedPoint
+import ModelFormat
 
 extension PrecisionConfig {
   /// The config as the JSON text `init(json:file:)` reads back to an equal config (apart
@@ -88,35 +89,16 @@ private indirect enum ConfigText {
 
   func rendered(indent: String) -> String {
     switch self {
-    case .string(let text): return Self.quoted(text)
+    case .string(let text): return JSONText.quoted(text)
     case .integer(let value): return String(value)
     case .inline(let text): return text
     case .object(let members):
       guard !members.isEmpty else { return "{}" }
       let inner = indent + "  "
       let lines = members.sorted { $0.0 < $1.0 }.map { key, value in
-        inner + Self.quoted(key) + ": " + value.rendered(indent: inner)
+        inner + JSONText.quoted(key) + ": " + value.rendered(indent: inner)
       }
       return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
     }
-  }
-
-  private static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        out +=
-          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-          + String(scalar.value, radix: 16)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }

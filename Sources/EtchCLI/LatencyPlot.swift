@@ -28,8 +28,8 @@ enum LatencyPlot {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" "
         + "height=\"\(Int(height))\" font-family=\"monospace\" font-size=\"11\">",
-      "<title>\(escape(title))</title>",
-      "<text x=\"10\" y=\"20\" font-size=\"13\">\(escape(title))</text>",
+      "<title>\(ProfilePlot.escape(title))</title>",
+      "<text x=\"10\" y=\"20\" font-size=\"13\">\(ProfilePlot.escape(title))</text>",
     ]
     for (index, count) in counts.enumerated() {
       let barHeight = Double(count) / highest * plotHeight
@@ -67,8 +67,4 @@ enum LatencyPlot {
 
   private static func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
 
-  private static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;")
-  }
 }

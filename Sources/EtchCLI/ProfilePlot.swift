@@ -54,10 +54,14 @@ enum ProfilePlot {
     parts.append(bar(from: formatLow, to: formatHigh, y: y + 2, height: 14, color: "#ccc"))
     let largest = max(node.floatMax.magnitude, node.floatMin.magnitude)
     if largest.isFinite, largest > 0 {
-      let smallest = node.floatMin <= 0 && node.floatMax >= 0 ? node.format.resolution : min(
-        node.floatMin.magnitude, node.floatMax.magnitude)
+      let smallest =
+        node.floatMin <= 0 && node.floatMax >= 0
+        ? node.format.resolution
+        : min(
+          node.floatMin.magnitude, node.floatMax.magnitude)
       parts.append(
-        bar(from: log2(max(smallest, 0x1p-24)), to: log2(largest), y: y + 5, height: 8,
+        bar(
+          from: log2(max(smallest, 0x1p-24)), to: log2(largest), y: y + 5, height: 8,
           color: "#3a6fc4"))
     }
     if node.maxAbsError > 0 {
@@ -71,8 +75,10 @@ enum ProfilePlot {
   }
 
   /// A horizontal bar between two exponents.
-  private static func bar(from low: Double, to high: Double, y: Double, height: Double,
-    color: String) -> String {
+  private static func bar(
+    from low: Double, to high: Double, y: Double, height: Double,
+    color: String
+  ) -> String {
     let x1 = position(low)
     let x2 = position(high)
     return "<rect x=\"\(x1)\" y=\"\(y)\" width=\"\(max(x2 - x1, 1))\" height=\"\(height)\" "
@@ -87,8 +93,8 @@ enum ProfilePlot {
     return (labelWidth + (clamped - low) / (high - low) * plotWidth).rounded()
   }
 
-  /// Text with XML's special characters escaped.
-  private static func escape(_ text: String) -> String {
+  /// Text with XML's special characters escaped, for every SVG plot `etch` writes.
+  static func escape(_ text: String) -> String {
     text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
