@@ -63,16 +63,18 @@ enum AccumulationPath: Sendable, Equatable {
 struct AccumulationPlan: Sendable {
   let path: AccumulationPath
   let lane: OperandLane
-  /// The exact product and sum of the per-step path: `acc + x·w` aligned to the sum's
-  /// fraction bits is `(acc << accumulatorAlign) + (q(x·w) << productAlign)`, where `q` is
-  /// the identity except for an `ap_int` accumulator fed fractional products (`productCut`).
-  let mac: MultiplyAccumulate
-  /// For an `ap_int` accumulator fed fractional products, the headers add each product cut
-  /// toward zero and wrapped to the accumulator's width, then wrap the sum. Wrapping is
-  /// reduction modulo 2^W, so cutting into a 64- or 128-bit integer instead and wrapping once
-  /// gives the same bits, and the step overflowed exactly when `acc + cut(x·w)` is out of
-  /// range. Only the per-step path applies it; nil for every other accumulator.
-  let productCut: Requantizer?
+  /// The exact product `x·w` and the exact sum `acc + x·w` of the per-step path, aligned to
+  /// the sum's fraction bits as `(acc << accumulatorAlign) + (x·w << productAlign)`.
+  ///
+  /// The emitted kernels write `acc = acc + x * w`, so the step is the exact sum written
+  /// back with the accumulator's modes, for every accumulator: an `ap_int` one cuts the sum
+  /// toward zero and wraps (`3 + (−0.99)` gives 2). It is not FixedPoint's
+  /// `MultiplyAccumulate`, which models `acc += x * w`; that differs for an `ap_int`
+  /// accumulator, whose `+=` cuts each product first.
+  let product: FixedOperation
+  let sum: FixedOperation
+  /// Bits a signed raw type needs for every intermediate of a step.
+  let storageWidth: Int
   let accumulatorAlign: Int
   let productAlign: Int
   /// `Q_acc` of a step's exact sum, and its branch-free loop when the modes allow one.
@@ -104,19 +106,14 @@ struct AccumulationPlan: Sendable {
     depth: Int, accumulator: FixedFormat, bias: (raw: [Int64], format: FixedFormat)?,
     result: ActivationWriter, strategy: AccumulationStrategy
   ) throws {
-    mac = try MultiplyAccumulate(accumulator: accumulator, lhs: lhs, rhs: rhs)
-    step = try RawWriter(from: mac.sum.result, to: accumulator)
-    let cutsProducts = accumulator.isIntegerType && !mac.product.result.isIntegerType
-    productCut =
-      cutsProducts
-      ? try Requantizer(
-        from: mac.product.result,
-        to: FixedFormat(integerWidth: mac.storageWidth > 64 ? 128 : 64, isSigned: true))
-      : nil
-    stepKernel = mac.storageWidth <= 64 && !cutsProducts ? StepKernel(step) : nil
-    accumulatorAlign = mac.sum.result.fractionBits - accumulator.fractionBits
-    productAlign =
-      mac.sum.result.fractionBits - (cutsProducts ? 0 : mac.product.result.fractionBits)
+    product = try FixedOperation(.multiply, lhs, rhs)
+    sum = try FixedOperation(.add, accumulator, product.result)
+    storageWidth = max(
+      sum.result.storageWidth, product.result.storageWidth, accumulator.storageWidth)
+    step = try RawWriter(from: sum.result, to: accumulator)
+    stepKernel = storageWidth <= 64 ? StepKernel(step) : nil
+    accumulatorAlign = sum.result.fractionBits - accumulator.fractionBits
+    productAlign = sum.result.fractionBits - product.result.fractionBits
     self.result = result
     accumulatorSigned = accumulator.isSigned
     wrapShift = 64 - accumulator.width
@@ -133,19 +130,18 @@ struct AccumulationPlan: Sendable {
     }
     self.bias = biasRaws
     biasOverflowed = overflowed
-    let k = accumulator.fractionBits - mac.product.result.fractionBits
+    let k = accumulator.fractionBits - product.result.fractionBits
     productShift = max(k, 0)
     roundShift = max(-k, 0)
     roundBias = Self.roundingConstant(accumulator.quantization, shift: roundShift) ?? 0
     let bounds = ProductBounds(
       lhs: lhs, rhs: rhs, weights: weights, outputs: outputs, depth: depth)
-    let wide = mac.storageWidth > 64
+    let wide = storageWidth > 64
     let lane = bounds.map {
       OperandLane.fitting(lhs.minRaw, lhs.maxRaw).joined(.fitting($0.rhsLow, $0.rhsHigh))
     }
     (path, self.lane) = Self.choose(
-      strategy: cutsProducts ? .stepwise : strategy, bounds: bounds, bias: biasRaws,
-      accumulator: accumulator, shift: k,
+      strategy: strategy, bounds: bounds, bias: biasRaws, accumulator: accumulator, shift: k,
       roundBias: roundBias, lane: lane ?? .int64, wide: wide)
   }
 

@@ -135,7 +135,7 @@ extension AccumulationPlan {
 
   /// `AccumulationPath.stepwise`: `acc = Q_acc(acc + x·w)` per term, in order. The product
   /// and the aligned sum are exact in `Raw`, which holds the sum's format
-  /// (`MultiplyAccumulate.storageWidth`), so wrapping operators never wrap.
+  /// (`AccumulationPlan.storageWidth`), so wrapping operators never wrap.
   private func stepwise<Raw: StepRaw>(
     _ grid: MACGrid, _: Raw.Type, _ tally: inout OverflowTally
   ) {
@@ -144,7 +144,7 @@ extension AccumulationPlan {
     let depth = grid.depth
     // Both alignments are below the sum's width, hence below `Raw`'s: masking shifts.
     let (a, b) = (accumulatorAlign, productAlign)
-    let (step, result, cut) = (self.step, self.result, productCut)
+    let (step, result) = (self.step, self.result)
     var (overflows, steps) = (0, 0)
     for p in 0..<grid.positions {
       let row = x + p * depth
@@ -152,8 +152,7 @@ extension AccumulationPlan {
         let column = w + o * depth
         var acc = Raw(bias[grid.firstOutput + o])
         for i in 0..<depth {
-          let product = Raw(row[i]) &* Raw(column[i])
-          let t = (acc &<< a) &+ ((cut.map { $0(product) } ?? product) &<< b)
+          let t = (acc &<< a) &+ ((Raw(row[i]) &* Raw(column[i])) &<< b)
           acc = Raw(Raw.write(step, t, &steps))
         }
         grid.result[p * grid.positionStride + o * grid.outputStride] =

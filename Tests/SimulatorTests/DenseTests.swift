@@ -86,14 +86,14 @@ struct DenseTests {
     }
   }
 
-  /// `ap_int += ap_fixed` adds the product cut toward zero (`to_ap_int_base`), then wraps:
-  /// g++ with the real headers gives 3 += −0.99 → 3, −3 += 0.5 → −3, 0 += −1.5 → −1 in
-  /// `ap_int<8>`, and 7 += 20.5 → 27 → −5 in `ap_int<4>` (truncating the exact sum once
-  /// would give 2, −2 and −1).
+  /// The kernels' `acc = acc + x * w` with an `ap_int` accumulator cuts the exact sum
+  /// toward zero, then wraps: g++ with the real headers gives 3 + (−0.99) → 2,
+  /// −3 + 0.5 → −2, 0 + (−1.5) → −1 in `ap_int<8>`, and 7 + 20.5 → 27 → −5 in `ap_int<4>`
+  /// (`acc += x * w`, which cuts each product first, would give 3 and −3).
   @Test(
-    "an ap_int accumulator adds each product cut toward zero, then wraps",
+    "an ap_int accumulator cuts each exact sum toward zero, then wraps",
     arguments: [
-      (8, 3, -1014, 0, 3), (8, -3, 512, 0, -3), (8, 0, -1536, 0, -1), (4, 7, 20992, 1, -5),
+      (8, 3, -1014, 0, 2), (8, -3, 512, 0, -2), (8, 0, -1536, 0, -1), (4, 7, 20992, 1, -5),
     ])
   func integerAccumulator(width: Int, bias: Int64, x: Int64, overflows: Int, expected: Int64)
     throws

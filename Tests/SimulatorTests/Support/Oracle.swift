@@ -106,15 +106,9 @@ struct OpStep {
   mutating func accumulate(_ acc: FixedValue, _ a: FixedValue, _ b: FixedValue) throws
     -> FixedValue
   {
-    let product = try a * b
-    // `ap_int += ap_fixed` adds the product cut toward zero (`to_ap_int_base`), exactly: an
-    // integer one bit wider than the product's integer bits holds its integer part.
-    let addend =
-      acc.format.isIntegerType && !product.format.isIntegerType
-      ? try product.converted(
-        to: FixedFormat(integerWidth: max(product.format.integerBits, 1) + 1, isSigned: true))
-      : product
-    return try write(try acc + addend, to: acc.format, &counts.steps)
+    // `acc = acc + a * b`, as the kernels write it: the exact sum, then the accumulator's
+    // modes (for `ap_int`, toward zero and wrap).
+    try write(try acc + (try a * b), to: acc.format, &counts.steps)
   }
 
   mutating func start(_ bias: FixedValue?, _ accumulator: FixedFormat) throws -> FixedValue {
