@@ -4,16 +4,18 @@
 /// share one buffer, freed when the last reference goes. Written only in `init`, so sharing
 /// it between threads is safe.
 final class FloatBuffer: @unchecked Sendable {
-  /// The first float; valid for `count` floats (at least one is allocated).
+  /// The first float; valid for `count` floats, then ``tileSlack`` zeros that a matrix
+  /// product's last tile may read (`multiply`).
   let base: UnsafePointer<Float>
   /// The number of floats.
   let count: Int
 
   init(_ values: [Float]) {
+    let capacity = values.count + tileSlack
     let memory = UnsafeMutableRawPointer.allocate(
-      byteCount: max(values.count, 1) * MemoryLayout<Float>.stride, alignment: 64)
-    let floats = memory.bindMemory(to: Float.self, capacity: max(values.count, 1))
-    floats.initialize(repeating: 0, count: max(values.count, 1))
+      byteCount: capacity * MemoryLayout<Float>.stride, alignment: 64)
+    let floats = memory.bindMemory(to: Float.self, capacity: capacity)
+    floats.initialize(repeating: 0, count: capacity)
     for (i, value) in values.enumerated() { floats[i] = value }
     base = UnsafePointer(floats)
     count = values.count

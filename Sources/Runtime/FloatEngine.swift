@@ -127,7 +127,9 @@ public final class FloatWorkspace {
 
   init(engine: FloatEngine) {
     let capacity = engine.chunkFrames
-    let total = engine.frameFloats * capacity + max(engine.scratchCount, 1)
+    // The scratch, and ``tileSlack`` floats after it that a matrix product's last tile may
+    // read past the arena's last slot or the scratch.
+    let total = engine.frameFloats * capacity + engine.scratchCount + tileSlack
     arena = UnsafeMutablePointer<Float>.allocate(capacity: total)
     arena.initialize(repeating: 0, count: total)
     scratch = arena + engine.frameFloats * capacity

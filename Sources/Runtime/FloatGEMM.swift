@@ -25,12 +25,22 @@ struct Epilogue: Sendable {
 /// Columns of C a tile covers: one `SIMD16<Float>`, two AVX or four SSE registers.
 let tileColumns = 16
 
+/// Floats readable after the last element of any matrix `multiply` reads as B: its last
+/// tile of a row reads 16 columns even when fewer remain, so every buffer that can be a B
+/// (weights, the arena, the scratch) is allocated this much longer.
+let tileSlack = tileColumns
+
 /// `C[m×n] = activation(bias + A[m×k] · B[k×n])` on row-major float matrices.
 ///
 /// C is computed in register tiles of 4 rows × 16 columns held across the whole `k` loop, so
-/// each element of B loaded feeds four rows and C is written once. Each element starts from
-/// its bias and adds its `k` products in order, as the Reference engine does, so both give
-/// the same floats up to the compiler's choice of fused multiply-adds.
+/// each element of B loaded feeds four rows and C is written once. The last `n mod 16`
+/// columns are a whole tile too: it reads 16 columns of B (the rest of a row runs into the
+/// next row, or into ``tileSlack`` after the last) into a tile on the stack and stores only
+/// the columns of C that exist, so no column is left to a scalar loop. Each element starts
+/// from its bias and adds its `k` products in order, as the Reference engine does, so both
+/// give the same floats except where the build fuses multiply and add (`ETCH_FMA`).
+///
+/// - Precondition: B is readable for ``tileSlack`` floats after `b[(k − 1)·ldb + n − 1]`.
 @inline(__always)
 func multiply(
   m: Int, n: Int, k: Int,
@@ -58,11 +68,9 @@ func multiply(
       j += tileColumns
     }
     if j < n {
-      for r in 0..<rows {
-        edge(
-          k: k, a: a + (i + r) * lda, b: b, ldb: ldb, c: c + (i + r) * ldc,
-          columns: j..<n, bias: bias, row: i + r, epilogue: epilogue)
-      }
+      partialTile(
+        rows: rows, columns: n - j, k: k, a: a + i * lda, lda: lda, b: b + j, ldb: ldb,
+        c: c + i * ldc + j, ldc: ldc, bias: bias, row: i, column: j, epilogue: epilogue)
     }
     i += rows
   }
@@ -79,6 +87,18 @@ private func start(_ bias: UnsafePointer<Float>?, row: Int, column: Int, _ epilo
   case .perRow: return SIMD16(repeating: bias[row])
   case .perColumn: return load(bias + column)
   }
+}
+
+/// `c + a·x`: one fused multiply-add per lane when the build says the CPU has them
+/// (`-DETCH_FMA`, with `-target-cpu haswell` or later; docs/benchmarks.md), else a multiply
+/// and an add. Without hardware FMA the fused form would be a library call per lane.
+@inline(__always)
+private func accumulate(_ c: inout SIMD16<Float>, _ a: Float, _ x: SIMD16<Float>) {
+  #if ETCH_FMA
+    c = c.addingProduct(a, x)
+  #else
+    c += a * x
+  #endif
 }
 
 @inline(__always)
@@ -114,10 +134,10 @@ private func tile4(
   var row = b
   for p in 0..<k {
     let x = load(row)
-    c0 += a[p] * x
-    c1 += a1[p] * x
-    c2 += a2[p] * x
-    c3 += a3[p] * x
+    accumulate(&c0, a[p], x)
+    accumulate(&c1, a1[p], x)
+    accumulate(&c2, a2[p], x)
+    accumulate(&c3, a3[p], x)
     row += ldb
   }
   store(c0, c, epilogue)
@@ -136,34 +156,46 @@ private func tile1(
   var c0 = start(bias, row: row, column: column, epilogue)
   var line = b
   for p in 0..<k {
-    c0 += a[p] * load(line)
+    accumulate(&c0, a[p], load(line))
     line += ldb
   }
   store(c0, c, epilogue)
 }
 
-/// The last `n mod 16` columns of one row, one element at a time.
+/// The last `columns < 16` columns of up to four rows: whole tiles into a stack buffer, of
+/// which the existing columns are copied to C. A per-column bias is read for those columns
+/// only (the rest of the tile starts from zero).
 @inline(__always)
-private func edge(
-  k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
-  c: UnsafeMutablePointer<Float>, columns: Range<Int>, bias: UnsafePointer<Float>?, row: Int,
-  epilogue: Epilogue
+private func partialTile(
+  rows: Int, columns: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
+  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+  bias: UnsafePointer<Float>?, row: Int, column: Int, epilogue: Epilogue
 ) {
-  for j in columns {
-    var sum: Float = 0
-    if let bias {
-      switch epilogue.bias {
-      case .none: break
-      case .perRow: sum = bias[row]
-      case .perColumn: sum = bias[j]
+  withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * tileColumns + tileColumns) {
+    buffer in
+    guard let tile = buffer.baseAddress else { return }
+    let tileBias = tile + 4 * tileColumns
+    var start = bias
+    var startColumn = column
+    if let bias, case .perColumn = epilogue.bias {
+      tileBias.update(repeating: 0, count: tileColumns)
+      tileBias.update(from: bias + column, count: columns)
+      start = UnsafePointer(tileBias)
+      startColumn = 0
+    }
+    if rows == 4 {
+      tile4(
+        k: k, a: a, lda: lda, b: b, ldb: ldb, c: tile, ldc: tileColumns, bias: start, row: row,
+        column: startColumn, epilogue: epilogue)
+    } else {
+      for r in 0..<rows {
+        tile1(
+          k: k, a: a + r * lda, b: b, ldb: ldb, c: tile + r * tileColumns, bias: start,
+          row: row + r, column: startColumn, epilogue: epilogue)
       }
     }
-    for p in 0..<k { sum += a[p] * b[p * ldb + j] }
-    switch epilogue.activation {
-    case .identity: break
-    case .relu: if sum < 0 { sum = 0 }
-    case .leakyRelu(let alpha): if sum <= 0 { sum *= alpha }
+    for r in 0..<rows {
+      (c + r * ldc).update(from: tile + r * tileColumns, count: columns)
     }
-    c[j] = sum
   }
 }

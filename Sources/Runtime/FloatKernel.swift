@@ -130,6 +130,12 @@ enum FloatKernel: Sendable {
     _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, blocks: Int,
     length: Int, inner: Int
   ) {
+    if inner == 1 {
+      for block in 0..<blocks {
+        contiguousSoftmax(input + block * length, output + block * length, length: length)
+      }
+      return
+    }
     for block in 0..<blocks {
       for offset in 0..<inner {
         let source = input + block * length * inner + offset
@@ -146,6 +152,35 @@ enum FloatKernel: Sendable {
         for i in 0..<length { target[i * inner] *= scale }
       }
     }
+  }
+
+  /// Softmax of `length` consecutive floats, eight at a time (``exponential(_:)``); the
+  /// last `length mod 8` go through the same function, so every element's `eˣ` is computed
+  /// alike.
+  private static func contiguousSoftmax(
+    _ source: UnsafePointer<Float>, _ target: UnsafeMutablePointer<Float>, length: Int
+  ) {
+    var largest = -Float.infinity
+    for i in 0..<length { largest = max(largest, source[i]) }
+    let top = SIMD8<Float>(repeating: largest)
+    var sums = SIMD8<Float>(repeating: 0)
+    var i = 0
+    while i + 8 <= length {
+      let x = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self)
+      let e = exponential(x - top)
+      UnsafeMutableRawPointer(target + i).storeBytes(of: e, as: SIMD8<Float>.self)
+      sums += e
+      i += 8
+    }
+    var sum = sums.sum()
+    while i < length {
+      let e = exponential(SIMD8(repeating: source[i] - largest))[0]
+      target[i] = e
+      sum += e
+      i += 1
+    }
+    let scale = 1 / sum
+    for i in 0..<length { target[i] *= scale }
   }
 
   private static func upsample(

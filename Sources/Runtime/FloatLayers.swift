@@ -139,7 +139,17 @@ struct PoolingLayer: Sendable {
   let outHeight: Int, outWidth: Int
   let kernel: Pair, stride: Pair, padding: Pair
 
+  /// Whether every window lies inside the plane (no padding): the row-wise loop applies.
+  var isInterior: Bool {
+    padding.h == 0 && padding.w == 0 && (outHeight - 1) * stride.h + kernel.h <= height
+      && (outWidth - 1) * stride.w + kernel.w <= width
+  }
+
   func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
+    if isInterior {
+      runInterior(input, output, frames: frames)
+      return
+    }
     let divisor = Float(kernel.h * kernel.w)
     var target = output
     for plane in 0..<(frames * channels) {
@@ -169,6 +179,80 @@ struct PoolingLayer: Sendable {
           target += 1
         }
       }
+    }
+  }
+
+  /// Windows without padding, in two passes per output row: the window's rows combined
+  /// column by column (contiguous, eight lanes at a time), then each window's columns of
+  /// that row. A maximum is NaN when any tap is, as in the per-window loop; the order of the
+  /// taps differs from it, which can change only which of +0 and −0 a maximum returns and
+  /// the last bits of an average.
+  private func runInterior(
+    _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int
+  ) {
+    let divisor = Float(kernel.h * kernel.w)
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { buffer in
+      guard let rows = buffer.baseAddress else { return }
+      for plane in 0..<(frames * channels) {
+        let source = input + plane * height * width
+        for oy in 0..<outHeight {
+          let top = source + oy * stride.h * width
+          rows.update(from: top, count: width)
+          for ky in 1..<kernel.h { combine(rows, top + ky * width) }
+          let target = output + (plane * outHeight + oy) * outWidth
+          var ox = 0
+          while ox + 8 <= outWidth {
+            let window = rows + ox * stride.w
+            var value = gather(window)
+            for kx in 1..<kernel.w { value = combined(value, gather(window + kx)) }
+            if !isMaximum { value /= divisor }
+            UnsafeMutableRawPointer(target + ox).storeBytes(of: value, as: SIMD8<Float>.self)
+            ox += 8
+          }
+          while ox < outWidth {
+            let window = rows + ox * stride.w
+            var value = SIMD8(repeating: window[0])
+            for kx in 1..<kernel.w { value = combined(value, SIMD8(repeating: window[kx])) }
+            target[ox] = isMaximum ? value[0] : value[0] / divisor
+            ox += 1
+          }
+        }
+      }
+    }
+  }
+
+  /// Eight consecutive windows' column: `window[0]`, `window[stride]`, … `window[7·stride]`.
+  @inline(__always)
+  private func gather(_ window: UnsafePointer<Float>) -> SIMD8<Float> {
+    let s = stride.w
+    return SIMD8(
+      window[0], window[s], window[2 * s], window[3 * s], window[4 * s], window[5 * s],
+      window[6 * s], window[7 * s])
+  }
+
+  /// `a` and `b` combined lane by lane, without branches (the comparisons are data):
+  /// the larger (NaN wins) for a maximum, the sum for an average.
+  @inline(__always)
+  private func combined(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    guard isMaximum else { return a + b }
+    var c = a
+    c.replace(with: b, where: (b .> a) .| (b .!= b))
+    return c
+  }
+
+  /// `rows[x] = combined(rows[x], line[x])` for every column.
+  @inline(__always)
+  private func combine(_ rows: UnsafeMutablePointer<Float>, _ line: UnsafePointer<Float>) {
+    var x = 0
+    while x + 8 <= width {
+      let a = UnsafeRawPointer(rows + x).loadUnaligned(as: SIMD8<Float>.self)
+      let b = UnsafeRawPointer(line + x).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(rows + x).storeBytes(of: combined(a, b), as: SIMD8<Float>.self)
+      x += 8
+    }
+    while x < width {
+      rows[x] = combined(SIMD8(repeating: rows[x]), SIMD8(repeating: line[x]))[0]
+      x += 1
     }
   }
 }

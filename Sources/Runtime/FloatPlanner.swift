@@ -4,7 +4,8 @@ import ModelFormat
 ///
 /// A dense or convolution node whose only reader is a `relu` or `leaky_relu` (and which is
 /// not a model output) is planned together with it: the pair becomes one kernel writing the
-/// activation's slot, and the layer's own output gets no slot.
+/// activation's slot, and the layer's own output gets no slot. Flatten, reshape, dropout and
+/// identity get no step: their output is their input's slot.
 struct FloatPlanner {
   let model: Model
   let shapes: [String: [Int]]
@@ -42,6 +43,10 @@ struct FloatPlanner {
     var skip: Set<String> = []
     for node in model.nodes {
       if skip.contains(node.name) { continue }
+      if isView(node.op), let input = node.inputs.first, let slot = slotOf[input] {
+        slotOf[node.name] = slot
+        continue
+      }
       let inputShapes = node.inputs.map { shapes[$0] ?? [] }
       var name = node.name
       var fused = Epilogue.Activation.identity
@@ -61,6 +66,15 @@ struct FloatPlanner {
     }
     plan.outputs = model.outputs.compactMap { slotOf[$0] }
     return plan
+  }
+
+  /// Ops that leave the values and their order as they are: the output shares the input's
+  /// slot, and no step runs (a slot is written once and then only read, so sharing is safe).
+  private func isView(_ op: Op) -> Bool {
+    switch op {
+    case .flatten, .reshape, .dropout, .identity: true
+    default: false
+    }
   }
 
   private func isLayer(_ op: Op) -> Bool {
