@@ -49,6 +49,40 @@ func multiply(
   c: UnsafeMutablePointer<Float>, ldc: Int,
   bias: UnsafePointer<Float>?, epilogue: Epilogue
 ) {
+  multiply(
+    m: m, n: n, k: k, a: a, lda: lda, b: b, rows: StridedRows(stride: ldb), c: c, ldc: ldc,
+    bias: bias, epilogue: epilogue)
+}
+
+/// Where each row of B starts, in floats from `b`: rows `ldb` apart (a plain matrix), or
+/// at offsets from a table (a convolution reading its input in place, `ConvolutionLayer`).
+protocol RowAddressing {
+  func offset(_ row: Int) -> Int
+}
+
+/// Rows `stride` floats apart.
+struct StridedRows: RowAddressing {
+  let stride: Int
+  @inline(__always) func offset(_ row: Int) -> Int { row * stride }
+}
+
+/// Row `p` at `offsets[p]`.
+struct TableRows: RowAddressing {
+  let offsets: UnsafePointer<Int>
+  @inline(__always) func offset(_ row: Int) -> Int { offsets[row] }
+}
+
+/// `multiply` with B's rows wherever `rows` puts them.
+///
+/// - Precondition: B is readable for ``tileSlack`` floats after the `n` columns of each row.
+@inline(__always)
+func multiply<Rows: RowAddressing>(
+  m: Int, n: Int, k: Int,
+  a: UnsafePointer<Float>, lda: Int,
+  b: UnsafePointer<Float>, rows bRows: Rows,
+  c: UnsafeMutablePointer<Float>, ldc: Int,
+  bias: UnsafePointer<Float>?, epilogue: Epilogue
+) {
   var i = 0
   while i < m {
     let rows = min(4, m - i)
@@ -56,12 +90,12 @@ func multiply(
     while j + tileColumns <= n {
       if rows == 4 {
         tile4(
-          k: k, a: a + i * lda, lda: lda, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc,
+          k: k, a: a + i * lda, lda: lda, b: b + j, rows: bRows, c: c + i * ldc + j, ldc: ldc,
           bias: bias, row: i, column: j, epilogue: epilogue)
       } else {
         for r in 0..<rows {
           tile1(
-            k: k, a: a + (i + r) * lda, b: b + j, ldb: ldb, c: c + (i + r) * ldc + j,
+            k: k, a: a + (i + r) * lda, b: b + j, rows: bRows, c: c + (i + r) * ldc + j,
             bias: bias, row: i + r, column: j, epilogue: epilogue)
         }
       }
@@ -69,7 +103,7 @@ func multiply(
     }
     if j < n {
       partialTile(
-        rows: rows, columns: n - j, k: k, a: a + i * lda, lda: lda, b: b + j, ldb: ldb,
+        rows: rows, columns: n - j, k: k, a: a + i * lda, lda: lda, b: b + j, bRows: bRows,
         c: c + i * ldc + j, ldc: ldc, bias: bias, row: i, column: j, epilogue: epilogue)
     }
     i += rows
@@ -119,8 +153,8 @@ private func store(_ value: SIMD16<Float>, _ pointer: UnsafeMutablePointer<Float
 
 /// Four rows by 16 columns.
 @inline(__always)
-private func tile4(
-  k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+private func tile4<Rows: RowAddressing>(
+  k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, rows: Rows,
   c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?, row: Int, column: Int,
   epilogue: Epilogue
 ) {
@@ -131,14 +165,12 @@ private func tile4(
   let a1 = a + lda
   let a2 = a1 + lda
   let a3 = a2 + lda
-  var row = b
   for p in 0..<k {
-    let x = load(row)
+    let x = load(b + rows.offset(p))
     accumulate(&c0, a[p], x)
     accumulate(&c1, a1[p], x)
     accumulate(&c2, a2[p], x)
     accumulate(&c3, a3[p], x)
-    row += ldb
   }
   store(c0, c, epilogue)
   store(c1, c + ldc, epilogue)
@@ -148,16 +180,14 @@ private func tile4(
 
 /// One row by 16 columns.
 @inline(__always)
-private func tile1(
-  k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+private func tile1<Rows: RowAddressing>(
+  k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Rows,
   c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, row: Int, column: Int,
   epilogue: Epilogue
 ) {
   var c0 = start(bias, row: row, column: column, epilogue)
-  var line = b
   for p in 0..<k {
-    accumulate(&c0, a[p], load(line))
-    line += ldb
+    accumulate(&c0, a[p], load(b + rows.offset(p)))
   }
   store(c0, c, epilogue)
 }
@@ -166,9 +196,9 @@ private func tile1(
 /// which the existing columns are copied to C. A per-column bias is read for those columns
 /// only (the rest of the tile starts from zero).
 @inline(__always)
-private func partialTile(
+private func partialTile<Rows: RowAddressing>(
   rows: Int, columns: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
-  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+  b: UnsafePointer<Float>, bRows: Rows, c: UnsafeMutablePointer<Float>, ldc: Int,
   bias: UnsafePointer<Float>?, row: Int, column: Int, epilogue: Epilogue
 ) {
   withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * tileColumns + tileColumns) {
@@ -185,12 +215,12 @@ private func partialTile(
     }
     if rows == 4 {
       tile4(
-        k: k, a: a, lda: lda, b: b, ldb: ldb, c: tile, ldc: tileColumns, bias: start, row: row,
+        k: k, a: a, lda: lda, b: b, rows: bRows, c: tile, ldc: tileColumns, bias: start, row: row,
         column: startColumn, epilogue: epilogue)
     } else {
       for r in 0..<rows {
         tile1(
-          k: k, a: a + r * lda, b: b, ldb: ldb, c: tile + r * tileColumns, bias: start,
+          k: k, a: a + r * lda, b: b, rows: bRows, c: tile + r * tileColumns, bias: start,
           row: row + r, column: startColumn, epilogue: epilogue)
       }
     }

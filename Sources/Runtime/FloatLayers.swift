@@ -35,10 +35,17 @@ struct DenseLayer: Sendable {
   }
 }
 
-/// `conv1d` (as a 2-D convolution of height 1) and `conv2d`, per frame and group: the input
-/// unfolded into `[C·kh·kw, positions]` columns (skipped for a 1×1 convolution that keeps
-/// the geometry), then one product with the `[out, C·kh·kw]` weights, bias and activation
-/// fused.
+/// `conv1d` (as a 2-D convolution of height 1) and `conv2d`, per frame and group: one product
+/// of the `[out, C·kh·kw]` weights with the input's `[C·kh·kw, positions]` columns, bias and
+/// activation fused.
+///
+/// How the columns are read depends on the stride. A 1×1 convolution that keeps the geometry
+/// reads its input as they are. Other stride-1 convolutions read them in place: column `q` of
+/// row `(c, ky, kx)` is pixel `q` of the input plane (zero-padded into the scratch first when
+/// the convolution pads) shifted by `ky·dh` rows and `kx·dw` columns, so row `(c, ky, kx)`
+/// starts at a fixed offset and the output is computed for every column of the plane's rows
+/// ("wide" rows), of which the first `outWidth` are kept. Strided convolutions unfold the
+/// input into the scratch (im2col).
 struct ConvolutionLayer: Sendable {
   struct Geometry: Sendable {
     var channels: Int, height: Int, width: Int
@@ -54,11 +61,34 @@ struct ConvolutionLayer: Sendable {
   let bias: FloatBuffer
   let epilogue: Epilogue
 
-  init(geometry: Geometry, weight: Tensor, bias: Tensor?, activation: Epilogue.Activation) {
-    g = geometry
+  /// For the in-place path: the read plane's height and width (the input's, or the padded
+  /// copy's), whether the copy is needed, and each B row's offset in it.
+  let planeHeight: Int
+  let planeWidth: Int
+  let copiesPadded: Bool
+  let rowOffsets: [Int]
+
+  init(geometry g: Geometry, weight: Tensor, bias: Tensor?, activation: Epilogue.Activation) {
+    self.g = g
     self.weight = FloatBuffer(weight.scalars)
-    self.bias = FloatBuffer(bias?.scalars ?? [Float](repeating: 0, count: geometry.outChannels))
+    self.bias = FloatBuffer(bias?.scalars ?? [Float](repeating: 0, count: g.outChannels))
     epilogue = Epilogue(bias: .perRow, activation: activation)
+    let paddedHeight = g.outHeight + (g.kernelHeight - 1) * g.dilationH
+    let paddedWidth = g.outWidth + (g.kernelWidth - 1) * g.dilationW
+    copiesPadded =
+      g.padTop != 0 || g.padLeft != 0 || paddedHeight > g.height || paddedWidth > g.width
+    planeHeight = copiesPadded ? paddedHeight : g.height
+    planeWidth = copiesPadded ? paddedWidth : g.width
+    var offsets: [Int] = []
+    for c in 0..<(g.channels / g.groups) {
+      for ky in 0..<g.kernelHeight {
+        for kx in 0..<g.kernelWidth {
+          offsets.append(
+            (c * planeHeight + ky * g.dilationH) * planeWidth + kx * g.dilationW)
+        }
+      }
+    }
+    rowOffsets = offsets
   }
 
   var groupChannels: Int { g.channels / g.groups }
@@ -69,12 +99,26 @@ struct ConvolutionLayer: Sendable {
     g.kernelHeight == 1 && g.kernelWidth == 1 && g.strideH == 1 && g.strideW == 1
       && g.padTop == 0 && g.padLeft == 0 && g.outHeight == g.height && g.outWidth == g.width
   }
-  var scratchCount: Int { isPointwise ? 0 : reduction * positions }
+  /// Stride 1 and not pointwise: the columns are read in place (``runInPlace``).
+  var readsInPlace: Bool { g.strideH == 1 && g.strideW == 1 && !isPointwise }
+  /// Wide positions of the in-place path: every column of the first `outHeight − 1` plane
+  /// rows, then the `outWidth` of the last.
+  var widePositions: Int { (g.outHeight - 1) * planeWidth + g.outWidth }
+  var paddedCount: Int { copiesPadded ? groupChannels * planeHeight * planeWidth : 0 }
+  var scratchCount: Int {
+    if isPointwise { return 0 }
+    if readsInPlace { return paddedCount + groupOutChannels * widePositions }
+    return reduction * positions
+  }
 
   func run(
     _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int,
     scratch: UnsafeMutablePointer<Float>
   ) {
+    if readsInPlace {
+      runInPlace(input, output, frames: frames, scratch: scratch)
+      return
+    }
     let inCount = g.channels * g.height * g.width
     let outCount = g.outChannels * positions
     for frame in 0..<frames {
@@ -93,6 +137,60 @@ struct ConvolutionLayer: Sendable {
           b: columns, ldb: positions,
           c: output + frame * outCount + group * groupOutChannels * positions,
           ldc: positions, bias: bias.base + group * groupOutChannels, epilogue: epilogue)
+      }
+    }
+  }
+
+  /// The stride-1 path: per frame and group, the plane (the input, or its zero-padded copy
+  /// in the scratch), one product into wide rows after it in the scratch, then the first
+  /// `outWidth` columns of each wide row copied out. The columns past `outWidth` read the
+  /// next row's pixels, and the last tile reads up to ``tileSlack`` floats past the plane:
+  /// those products land only in columns that are not copied out.
+  private func runInPlace(
+    _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
+    let inPlane = g.height * g.width
+    let outCount = g.outChannels * positions
+    let wide = scratch + paddedCount
+    rowOffsets.withUnsafeBufferPointer { offsets in
+      guard let table = offsets.baseAddress else { return }
+      for frame in 0..<frames {
+        for group in 0..<g.groups {
+          var plane = input + (frame * g.channels + group * groupChannels) * inPlane
+          if copiesPadded {
+            pad(plane, into: scratch)
+            plane = UnsafePointer(scratch)
+          }
+          multiply(
+            m: groupOutChannels, n: widePositions, k: reduction,
+            a: weight.base + group * groupOutChannels * reduction, lda: reduction,
+            b: plane, rows: TableRows(offsets: table), c: wide, ldc: widePositions,
+            bias: bias.base + group * groupOutChannels, epilogue: epilogue)
+          let target = output + frame * outCount + group * groupOutChannels * positions
+          for o in 0..<groupOutChannels {
+            for oy in 0..<g.outHeight {
+              (target + (o * g.outHeight + oy) * g.outWidth).update(
+                from: wide + o * widePositions + oy * planeWidth, count: g.outWidth)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Copies one group's channels into zero-padded planes of `planeHeight × planeWidth`,
+  /// pixel `(y, x)` at `(y + padTop, x + padLeft)`; rows and columns past the plane (which
+  /// the convolution never reads) are left out.
+  private func pad(_ source: UnsafePointer<Float>, into padded: UnsafeMutablePointer<Float>) {
+    padded.update(repeating: 0, count: paddedCount)
+    let rows = min(g.height, planeHeight - g.padTop)
+    let columns = min(g.width, planeWidth - g.padLeft)
+    guard rows > 0, columns > 0 else { return }
+    for c in 0..<groupChannels {
+      for y in 0..<rows {
+        (padded + (c * planeHeight + y + g.padTop) * planeWidth + g.padLeft).update(
+          from: source + (c * g.height + y) * g.width, count: columns)
       }
     }
   }
