@@ -87,6 +87,24 @@ func multiply<Rows: RowAddressing>(
   while i < m {
     let rows = min(4, m - i)
     var j = 0
+    // Fewer than four rows (a dense layer at batch 1): four or two column tiles of each row
+    // at once, so that several independent sums, not one, hide each multiply-add's latency.
+    while rows < 4, j + 4 * tileColumns <= n {
+      for r in 0..<rows {
+        wideTile1(
+          k: k, a: a + (i + r) * lda, b: b + j, rows: bRows, c: c + (i + r) * ldc + j,
+          bias: bias, row: i + r, column: j, epilogue: epilogue)
+      }
+      j += 4 * tileColumns
+    }
+    while rows < 4, j + 2 * tileColumns <= n {
+      for r in 0..<rows {
+        pairTile1(
+          k: k, a: a + (i + r) * lda, b: b + j, rows: bRows, c: c + (i + r) * ldc + j,
+          bias: bias, row: i + r, column: j, epilogue: epilogue)
+      }
+      j += 2 * tileColumns
+    }
     while j + tileColumns <= n {
       if rows == 4 {
         tile4(
@@ -190,6 +208,49 @@ private func tile1<Rows: RowAddressing>(
     accumulate(&c0, a[p], load(b + rows.offset(p)))
   }
   store(c0, c, epilogue)
+}
+
+/// One row by 64 columns: four tiles side by side, each summed in order.
+@inline(__always)
+private func wideTile1<Rows: RowAddressing>(
+  k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Rows,
+  c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, row: Int, column: Int,
+  epilogue: Epilogue
+) {
+  var c0 = start(bias, row: row, column: column, epilogue)
+  var c1 = start(bias, row: row, column: column + tileColumns, epilogue)
+  var c2 = start(bias, row: row, column: column + 2 * tileColumns, epilogue)
+  var c3 = start(bias, row: row, column: column + 3 * tileColumns, epilogue)
+  for p in 0..<k {
+    let line = b + rows.offset(p)
+    let x = a[p]
+    accumulate(&c0, x, load(line))
+    accumulate(&c1, x, load(line + tileColumns))
+    accumulate(&c2, x, load(line + 2 * tileColumns))
+    accumulate(&c3, x, load(line + 3 * tileColumns))
+  }
+  store(c0, c, epilogue)
+  store(c1, c + tileColumns, epilogue)
+  store(c2, c + 2 * tileColumns, epilogue)
+  store(c3, c + 3 * tileColumns, epilogue)
+}
+
+/// One row by 32 columns: two tiles side by side, each summed in order.
+@inline(__always)
+private func pairTile1<Rows: RowAddressing>(
+  k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Rows,
+  c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, row: Int, column: Int,
+  epilogue: Epilogue
+) {
+  var c0 = start(bias, row: row, column: column, epilogue)
+  var c1 = start(bias, row: row, column: column + tileColumns, epilogue)
+  for p in 0..<k {
+    let line = b + rows.offset(p)
+    accumulate(&c0, a[p], load(line))
+    accumulate(&c1, a[p], load(line + tileColumns))
+  }
+  store(c0, c, epilogue)
+  store(c1, c + tileColumns, epilogue)
 }
 
 /// The last `columns < 16` columns of up to four rows: whole tiles into a stack buffer, of
