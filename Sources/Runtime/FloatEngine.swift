@@ -6,7 +6,7 @@ import ModelFormat
 /// The Reference engine is the oracle and stays simple; this one is for throughput and
 /// latency. Planning fuses each dense or convolution layer with a ReLU or leaky ReLU that
 /// alone reads it (bias and activation in the product's epilogue), lays weights out for
-/// 4×16 register tiles, and sizes one arena per worker (`FloatWorkspace`) for a chunk of
+/// 4-row register tiles, and sizes one arena per worker (`FloatWorkspace`) for a chunk of
 /// frames small enough to stay in cache. Results match the Reference engine within 1e-5
 /// relative (each sum starts from the bias and adds products in order, as there).
 ///

@@ -22,23 +22,33 @@ struct Epilogue: Sendable {
   var activation: Activation = .identity
 }
 
-/// Columns of C a tile covers: one `SIMD16<Float>`, two AVX or four SSE registers.
-let tileColumns = 16
+#if ETCH_AVX2
+  /// A tile row: two AVX registers. A 4-row tile holds 8 accumulators, enough to cover the
+  /// latency of fused multiply-adds, and leaves registers for B and the broadcasts.
+  typealias TileVector = SIMD16<Float>
+#else
+  /// A tile row: two SSE registers, so that a 4-row tile's 8 accumulators, B and the
+  /// broadcast fit the 16 registers baseline x86-64 has (16 columns would spill).
+  typealias TileVector = SIMD8<Float>
+#endif
+
+/// Columns of C a tile covers: one ``TileVector``.
+let tileColumns = TileVector.scalarCount
 
 /// Floats readable after the last element of any matrix `multiply` reads as B: its last
-/// tile of a row reads 16 columns even when fewer remain, so every buffer that can be a B
-/// (weights, the arena, the scratch) is allocated this much longer.
+/// tile of a row reads ``tileColumns`` columns even when fewer remain, so every buffer that
+/// can be a B (weights, the arena, the scratch) is allocated this much longer.
 let tileSlack = tileColumns
 
 /// `C[m×n] = activation(bias + A[m×k] · B[k×n])` on row-major float matrices.
 ///
-/// C is computed in register tiles of 4 rows × 16 columns held across the whole `k` loop, so
-/// each element of B loaded feeds four rows and C is written once. The last `n mod 16`
-/// columns are a whole tile too: it reads 16 columns of B (the rest of a row runs into the
+/// C is computed in register tiles of 4 rows × ``tileColumns`` held across the whole `k` loop, so
+/// each element of B loaded feeds four rows and C is written once. The last `n mod tileColumns`
+/// columns are a whole tile too: it reads a whole tile of B (the rest of a row runs into the
 /// next row, or into ``tileSlack`` after the last) into a tile on the stack and stores only
 /// the columns of C that exist, so no column is left to a scalar loop. Each element starts
 /// from its bias and adds its `k` products in order, as the Reference engine does, so both
-/// give the same floats except where the build fuses multiply and add (`ETCH_FMA`).
+/// give the same floats except where the build fuses multiply and add (`ETCH_AVX2`).
 ///
 /// - Precondition: B is readable for ``tileSlack`` floats after `b[(k − 1)·ldb + n − 1]`.
 @inline(__always)
@@ -131,22 +141,22 @@ func multiply<Rows: RowAddressing>(
 /// The starting value of a tile row: its bias, or zero.
 @inline(__always)
 private func start(_ bias: UnsafePointer<Float>?, row: Int, column: Int, _ epilogue: Epilogue)
-  -> SIMD16<Float>
+  -> TileVector
 {
-  guard let bias else { return SIMD16(repeating: 0) }
+  guard let bias else { return TileVector(repeating: 0) }
   switch epilogue.bias {
-  case .none: return SIMD16(repeating: 0)
-  case .perRow: return SIMD16(repeating: bias[row])
+  case .none: return TileVector(repeating: 0)
+  case .perRow: return TileVector(repeating: bias[row])
   case .perColumn: return load(bias + column)
   }
 }
 
 /// `c + a·x`: one fused multiply-add per lane when the build says the CPU has them
-/// (`-DETCH_FMA`, with `-target-cpu haswell` or later; docs/benchmarks.md), else a multiply
-/// and an add. Without hardware FMA the fused form would be a library call per lane.
+/// (`-DETCH_AVX2`, with `-target-cpu haswell` or later; docs/benchmarks.md), else a
+/// multiply and an add. Without hardware FMA the fused form would be a library call per lane.
 @inline(__always)
-private func accumulate(_ c: inout SIMD16<Float>, _ a: Float, _ x: SIMD16<Float>) {
-  #if ETCH_FMA
+private func accumulate(_ c: inout TileVector, _ a: Float, _ x: TileVector) {
+  #if ETCH_AVX2
     c = c.addingProduct(a, x)
   #else
     c += a * x
@@ -154,22 +164,22 @@ private func accumulate(_ c: inout SIMD16<Float>, _ a: Float, _ x: SIMD16<Float>
 }
 
 @inline(__always)
-private func load(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
-  UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
+private func load(_ pointer: UnsafePointer<Float>) -> TileVector {
+  UnsafeRawPointer(pointer).loadUnaligned(as: TileVector.self)
 }
 
 @inline(__always)
-private func store(_ value: SIMD16<Float>, _ pointer: UnsafeMutablePointer<Float>, _ e: Epilogue) {
+private func store(_ value: TileVector, _ pointer: UnsafeMutablePointer<Float>, _ e: Epilogue) {
   var v = value
   switch e.activation {
   case .identity: break
   case .relu: v.replace(with: 0, where: v .< 0)
   case .leakyRelu(let alpha): v.replace(with: v * alpha, where: v .<= 0)
   }
-  UnsafeMutableRawPointer(pointer).storeBytes(of: v, as: SIMD16<Float>.self)
+  UnsafeMutableRawPointer(pointer).storeBytes(of: v, as: TileVector.self)
 }
 
-/// Four rows by 16 columns.
+/// Four rows by one tile.
 @inline(__always)
 private func tile4<Rows: RowAddressing>(
   k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, rows: Rows,
@@ -196,7 +206,7 @@ private func tile4<Rows: RowAddressing>(
   store(c3, c + 3 * ldc, epilogue)
 }
 
-/// One row by 16 columns.
+/// One row by one tile.
 @inline(__always)
 private func tile1<Rows: RowAddressing>(
   k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Rows,
@@ -210,7 +220,7 @@ private func tile1<Rows: RowAddressing>(
   store(c0, c, epilogue)
 }
 
-/// One row by 64 columns: four tiles side by side, each summed in order.
+/// One row by four tiles side by side, each summed in order.
 @inline(__always)
 private func wideTile1<Rows: RowAddressing>(
   k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Rows,
@@ -235,7 +245,7 @@ private func wideTile1<Rows: RowAddressing>(
   store(c3, c + 3 * tileColumns, epilogue)
 }
 
-/// One row by 32 columns: two tiles side by side, each summed in order.
+/// One row by two tiles side by side, each summed in order.
 @inline(__always)
 private func pairTile1<Rows: RowAddressing>(
   k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Rows,
@@ -253,7 +263,7 @@ private func pairTile1<Rows: RowAddressing>(
   store(c1, c + tileColumns, epilogue)
 }
 
-/// The last `columns < 16` columns of up to four rows: whole tiles into a stack buffer, of
+/// The last `columns < tileColumns` columns of up to four rows: whole tiles into a stack buffer, of
 /// which the existing columns are copied to C. A per-column bias is read for those columns
 /// only (the rest of the tile starts from zero).
 @inline(__always)

@@ -8,7 +8,7 @@ import ModelFormat
 enum FloatKernel: Sendable {
   /// `dense`, over the last axis: `[frames·rows, in] · Wᵀ[in, out]`.
   case dense(DenseLayer)
-  /// `conv1d` and `conv2d`, as a product of the weights and the unfolded input.
+  /// `conv1d` and `conv2d`, as a product of the weights and the input's columns.
   case convolution(ConvolutionLayer)
   /// `batchnorm` as a per-channel scale and shift.
   case affine(channels: Int, inner: Int, scale: [Float], shift: [Float])
@@ -41,7 +41,7 @@ enum FloatKernel: Sendable {
     case tanh
   }
 
-  /// Floats of scratch the kernel needs per call (an unfolded frame).
+  /// Floats of scratch the kernel needs per call (an unfolded or padded frame, wide rows).
   var scratchCount: Int {
     if case .convolution(let layer) = self { return layer.scratchCount }
     return 0
