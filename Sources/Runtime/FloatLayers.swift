@@ -301,8 +301,14 @@ struct PoolingLayer: Sendable {
           var ox = 0
           while ox + 8 <= outWidth {
             let window = rows + ox * stride.w
-            var value = gather(window)
-            for kx in 1..<kernel.w { value = combined(value, gather(window + kx)) }
+            var value: SIMD8<Float>
+            if pairsColumns {
+              let pair = UnsafeRawPointer(window).loadUnaligned(as: SIMD16<Float>.self)
+              value = combined(pair.evenHalf, pair.oddHalf)
+            } else {
+              value = gather(window)
+              for kx in 1..<kernel.w { value = combined(value, gather(window + kx)) }
+            }
             if !isMaximum { value /= divisor }
             UnsafeMutableRawPointer(target + ox).storeBytes(of: value, as: SIMD8<Float>.self)
             ox += 8
@@ -318,6 +324,10 @@ struct PoolingLayer: Sendable {
       }
     }
   }
+
+  /// Windows two columns wide, two apart (the usual 2 × 2 pooling): 16 consecutive floats
+  /// hold eight windows' columns, the even lanes the first and the odd lanes the second.
+  var pairsColumns: Bool { kernel.w == 2 && stride.w == 2 }
 
   /// Eight consecutive windows' column: `window[0]`, `window[stride]`, … `window[7·stride]`.
   @inline(__always)
