@@ -10,7 +10,8 @@ extension Planner {
     let (weightName, weight) = try parameter(node, "weight")
     guard let input = node.inputs.first.flatMap({ tensors[$0] }), let outputs = weight.shape.first
     else { return }
-    let weightFormat = try explicitParameter(node.name, \.weight, tensor: weightName)
+    let weightFormat =
+      try explicitParameter(node.name, \.weight, tensor: weightName)
       ?? uniform
       ?? make(node.name, "weight") { try rules.weight(largest: Self.largest(weight)) }
     try requireInt64(weightFormat, node.name, "weight")
@@ -21,7 +22,8 @@ extension Planner {
     if node.params["bias"] != nil {
       let (biasName, bias) = try parameter(node, "bias")
       let productBits = input.fractionBits + weightFormat.fractionBits
-      let format = try explicitParameter(node.name, \.bias, tensor: biasName)
+      let format =
+        try explicitParameter(node.name, \.bias, tensor: biasName)
         ?? uniform
         ?? make(node.name, "bias") {
           try rules.bias(largest: Self.largest(bias), productBits: productBits)
@@ -36,7 +38,8 @@ extension Planner {
         weights: weightRaws, outputs: outputs, weightFormat: weightFormat, bias: biasRaws,
         biasFormat: biasFormat, input: input)
     else { throw QuantizationError.accumulatorTooWide(node: node.name) }
-    let accumulator = try config?.nodes[node.name]?.accumulator
+    let accumulator =
+      try config?.nodes[node.name]?.accumulator
       ?? uniform
       ?? make(node.name, "accumulator") { try bound.format() }
     nodes[node.name] = NodeQuantization(
@@ -63,7 +66,8 @@ extension Planner {
     guard let bound = AccumulatorBound(lhs: lhs, rhs: rhs, depth: depth) else {
       throw QuantizationError.accumulatorTooWide(node: node.name)
     }
-    let accumulator = try config?.nodes[node.name]?.accumulator
+    let accumulator =
+      try config?.nodes[node.name]?.accumulator
       ?? uniform
       ?? make(node.name, "accumulator") { try bound.format() }
     nodes[node.name] = NodeQuantization(accumulator: accumulator, bound: bound)
@@ -85,7 +89,8 @@ extension Planner {
   /// Sigmoid or tanh: a table whose entries are in the result format.
   mutating func planTable(_ node: Node) throws {
     let function: LookupTable.Function = node.op == .sigmoid ? .sigmoid : .tanh
-    let result = try explicitTensor(node.name) ?? uniform
+    let result =
+      try explicitTensor(node.name) ?? uniform
       ?? make(node.name, "result") { try rules.bounded(width: settings.activationWidth) }
     tensors[node.name] = result
     nodes[node.name] = NodeQuantization(table: tableParameters(node.name, function, result))
@@ -101,7 +106,8 @@ extension Planner {
     let difference = try make(node.name, "x - max") {
       try FixedFormat.difference(input, input)
     }
-    let expFormat = try overrides?.exp ?? uniform
+    let expFormat =
+      try overrides?.exp ?? uniform
       ?? make(node.name, "exp") { try rules.bounded(width: settings.tableWidth) }
     try requireInt64(expFormat, node.name, "exp table")
     let expParameters = tableParameters(node.name, .exp, expFormat)
@@ -116,7 +122,8 @@ extension Planner {
       try FixedFormat(width: sumWidth, integerBits: sumWidth - expFormat.fractionBits)
     }
     let lowest = expFormat.toDouble(atZero)
-    let reciprocalFormat = try overrides?.reciprocal ?? uniform
+    let reciprocalFormat =
+      try overrides?.reciprocal ?? uniform
       ?? make(node.name, "reciprocal") {
         try rules.format(width: settings.tableWidth, magnitude: 1 / lowest)
       }
@@ -126,7 +133,8 @@ extension Planner {
         ?? TableBuilder.defaults(.reciprocal).entries,
       lower: lowest, upper: sum.toDouble(largest) + sum.resolution)
     nodes[node.name] = NodeQuantization(table: expParameters, sum: sum, reciprocal: reciprocal)
-    tensors[node.name] = try explicitTensor(node.name) ?? uniform
+    tensors[node.name] =
+      try explicitTensor(node.name) ?? uniform
       ?? make(node.name, "result") { try rules.bounded(width: settings.activationWidth) }
   }
 
@@ -136,7 +144,8 @@ extension Planner {
     -> TableParameters
   {
     let defaults = TableBuilder.defaults(function)
-    let range = config?.nodes[node]?.tableRange ?? config?.tables[function]?.range
+    let range =
+      config?.nodes[node]?.tableRange ?? config?.tables[function]?.range
       ?? defaults.range
     return TableParameters(
       format: format,

@@ -22,8 +22,7 @@ enum TableBuilder {
 
   /// The built-in size and input range `[lower, upper)` of each function's tables;
   /// `reciprocal`'s range is always the softmax sum's, set by the quantize pass.
-  static func defaults(_ function: LookupTable.Function) -> (entries: Int, range: Range<Double>)
-  {
+  static func defaults(_ function: LookupTable.Function) -> (entries: Int, range: Range<Double>) {
     switch function {
     case .sigmoid: (1024, -8..<8)
     case .tanh: (1024, -4..<4)

@@ -82,7 +82,8 @@ public enum ValidationMetrics {
     var truePositives = [Int](repeating: 0, count: classes)
     var falsePositives = truePositives
     var falseNegatives = truePositives
-    for (p, t) in zip(predicted, truth) where (0..<classes).contains(p) && (0..<classes).contains(t) {
+    for (p, t) in zip(predicted, truth) where (0..<classes).contains(p) && (0..<classes).contains(t)
+    {
       if p == t {
         truePositives[p] += 1
       } else {

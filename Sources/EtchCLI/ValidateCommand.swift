@@ -69,7 +69,8 @@ struct ValidateCommand: Command {
         help: "Ground truth: class indices or one-hot rows, or regression targets; several "
           + "files are concatenated in frame order."),
       .value(
-        "pixels", valueName: "N", help: "Multiply regression outputs and errors by N "
+        "pixels", valueName: "N",
+        help: "Multiply regression outputs and errors by N "
           + "(11 for BraggNN: errors in pixels)."),
       .value(
         "task", valueName: "T", choices: Task.allCases.map(\.rawValue),
@@ -197,9 +198,10 @@ struct ValidateCommand: Command {
     pixels: Double?, labels: (values: [Double], shape: [Int])?
   ) throws -> [ValidationReport.Output] {
     try model.outputs.enumerated().map { index, name in
-      let isSoftmax = model.nodes.first { $0.name == name }.map {
-        if case .softmax = $0.op { true } else { false }
-      } ?? false
+      let isSoftmax =
+        model.nodes.first { $0.name == name }.map {
+          if case .softmax = $0.op { true } else { false }
+        } ?? false
       let chosen = task ?? (isSoftmax ? .classification : .regression)
       let perFrame = shapes[index].reduce(1, *)
       var output = ValidationReport.Output(name: name, task: chosen, pixels: pixels)

@@ -38,8 +38,9 @@ struct SimulatorBenchmark {
   /// Runs every model and prints a table; returns the results.
   func run() throws -> [Result] {
     var results: [Result] = []
-    print("etch-bench simulator: \(options.trials) trials, best kept, Simulator threads "
-      + "\(options.threads), reference threads 1")
+    print(
+      "etch-bench simulator: \(options.trials) trials, best kept, Simulator threads "
+        + "\(options.threads), reference threads 1")
     for name in options.models {
       let (model, frames) = try load(name)
       let batch = Self.randomFrames(model, frames: frames, braggnn: name == "braggnn")
@@ -57,7 +58,8 @@ struct SimulatorBenchmark {
         compileOptions.precision = try Precision(parsing: precision)
         let program = try FixedCompiler.compile(
           model: model, options: compileOptions,
-          calibration: .frames(model.inputs.map { batch[$0.name] ?? Tensor(shape: [0], scalars: []) })
+          calibration: .frames(
+            model.inputs.map { batch[$0.name] ?? Tensor(shape: [0], scalars: []) })
         ).program
         let simulator = try Simulator(
           program: program, threads: options.threads, accumulation: .fastest)

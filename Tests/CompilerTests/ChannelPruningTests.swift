@@ -24,13 +24,13 @@ import Testing
     ]
     if zeroing {
       // Channel 1 of c1 and of its add partner c2: zero weights, zero bias.
-      zero(&weights["c1.weight"]!, channel: 1)
-      weights["c1.bias"]!.scalars[1] = 0
-      zero(&weights["c2.weight"]!, channel: 1)
-      weights["c2.bias"]!.scalars[1] = 0
+      weights["c1.weight"]?.zeroChannel(1)
+      weights["c1.bias"]?.scalars[1] = 0
+      weights["c2.weight"]?.zeroChannel(1)
+      weights["c2.bias"]?.scalars[1] = 0
       // Channel 2 of c3: zero weights but a bias of 0.5, which fc must absorb.
-      zero(&weights["c3.weight"]!, channel: 2)
-      weights["c3.bias"]!.scalars[2] = 0.5
+      weights["c3.weight"]?.zeroChannel(2)
+      weights["c3.bias"]?.scalars[2] = 0.5
     }
     return Model(
       name: "branches", inputs: [.init(name: "x", shape: [2, 5, 5])], outputs: ["fc"],
@@ -42,11 +42,6 @@ import Testing
         Node(name: "flat", op: .flatten, inputs: ["cat"]), Graphs.dense("fc", "flat"),
       ],
       weights: weights)
-  }
-
-  func zero(_ t: inout Tensor, channel: Int) {
-    let per = t.count / t.shape[0]
-    for i in channel * per..<(channel + 1) * per { t.scalars[i] = 0 }
   }
 
   func prune(_ model: Model, _ fraction: Double) throws -> Model {
@@ -106,5 +101,13 @@ import Testing
     #expect(run.model.weights["fc1.weight"]!.shape == [1, 4])
     #expect(run.model.weights["fc2.weight"]!.shape == [2, 1])
     #expect(run.changedPasses == ["prune-channels"])
+  }
+}
+
+extension Tensor {
+  /// Zeroes every weight of output channel `channel` (the first axis).
+  fileprivate mutating func zeroChannel(_ channel: Int) {
+    let per = count / shape[0]
+    for i in channel * per..<(channel + 1) * per { scalars[i] = 0 }
   }
 }

@@ -20,7 +20,8 @@ import Testing
       passes.map { $0["name"] as? String ?? "" }
         == ["drop-identity", "fold-batchnorm", "eliminate-dead-nodes", "quantize", "lower"])
     let ops = try #require(object["ops"] as? [[String: Any]])
-    #expect(ops.map { $0["name"] as? String ?? "" } == ["relu1", "relu2", "relu3", "fc4", "softmax"])
+    #expect(
+      ops.map { $0["name"] as? String ?? "" } == ["relu1", "relu2", "relu3", "fc4", "softmax"])
     for op in ops.prefix(4) {
       #expect(op["accumulator"] as? String == "ap_fixed<16,6>")
       #expect(op["format"] as? String == "ap_fixed<16,6>")

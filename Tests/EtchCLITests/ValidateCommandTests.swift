@@ -1,11 +1,12 @@
 import EtchCLI
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import ModelFormat
 import TestSupport
 import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// `etch validate` through the built binary.
 @Suite struct ValidateCommandTests {
