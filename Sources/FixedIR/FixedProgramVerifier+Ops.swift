@@ -184,11 +184,8 @@ struct OpCheck {
     _ acc: FixedFormat, rhs: FixedFormat, activation: FusedActivation
   ) throws(FixedProgramError) {
     try checkWidth(acc, owner: "op '\(name)'", field: "the accumulator")
-    // The kernels' step is `acc = acc + x * w`: the exact product and sum, written back.
     try attempt("accumulator step") {
-      let product = try FixedOperation(.multiply, x, rhs)
-      let sum = try FixedOperation(.add, acc, product.result)
-      return try Requantizer(from: sum.result, to: acc)
+      try AccumulationStep(accumulator: acc, lhs: x, rhs: rhs)
     }
     if case .leakyRelu(let alpha) = activation {
       try checkLeaky(acc, alpha: alpha)

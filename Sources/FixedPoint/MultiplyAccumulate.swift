@@ -1,9 +1,11 @@
 /// A planned `acc += a * b` step: exact product, exact sum, then the sum written back into
 /// the accumulator's format with its quantization and overflow modes.
 ///
-/// This is the inner loop of every dense and convolution layer, and the place where a narrow
-/// accumulator silently changes results: the headers quantize *each step* into the
-/// accumulator type, so summing in a wider type and casting once gives different bits. For
+/// The C++ statement `acc += a * b`, and the place where a narrow accumulator silently
+/// changes results (Etch's layers step as `acc = acc + a * b`, FixedIR's `AccumulationStep`,
+/// which differs from this only for an `ap_int` accumulator): the headers quantize *each
+/// step* into the accumulator type, so summing in a wider type and casting once gives
+/// different bits. For
 /// `acc` of `ap_fixed<16,6>` and `a`, `b` of `ap_fixed<16,6>`: `a * b` is `ap_fixed<32,12>`,
 /// `acc + a * b` is `ap_fixed<33,13>`, and the result goes back to `<16,6>`:
 ///

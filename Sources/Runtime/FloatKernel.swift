@@ -22,8 +22,6 @@ enum FloatKernel: Sendable {
   case globalAverage(channels: Int, pixels: Int)
   /// `upsample2d`, nearest.
   case upsample(channels: Int, height: Int, width: Int, scale: Pair)
-  /// `flatten`, `reshape`, `dropout`, `identity`: the elements unchanged.
-  case copy
   /// `add` (true) or `mul` (false) of two tensors of one shape.
   case elementwise(isAdd: Bool)
   /// `concat`: per outer index, each input's block in turn.
@@ -76,7 +74,6 @@ enum FloatKernel: Sendable {
       }
     case .upsample(let channels, let height, let width, let scale):
       Self.upsample(input, output, planes: frames * channels, height, width, scale)
-    case .copy: output.update(from: input, count: count)
     case .elementwise(let isAdd):
       let other = inputs[1]
       if isAdd {

@@ -43,10 +43,6 @@ struct FloatPlanner {
     var skip: Set<String> = []
     for node in model.nodes {
       if skip.contains(node.name) { continue }
-      if isView(node.op), let input = node.inputs.first, let slot = slotOf[input] {
-        slotOf[node.name] = slot
-        continue
-      }
       let inputShapes = node.inputs.map { shapes[$0] ?? [] }
       var name = node.name
       var fused = Epilogue.Activation.identity
@@ -59,22 +55,17 @@ struct FloatPlanner {
         skip.insert(next)
       }
       let output = shapes[name] ?? []
-      let kernel = try self.kernel(node, inputShapes, output, fused)
+      guard let kernel = try self.kernel(node, inputShapes, output, fused) else {
+        // A view: the output is the input's slot (written once, then only read).
+        slotOf[node.name] = node.inputs.first.flatMap { slotOf[$0] }
+        continue
+      }
       let inputs = node.inputs.compactMap { slotOf[$0] }
       define(name, output)
       plan.steps.append(FloatEngine.Step(kernel: kernel, inputs: inputs, output: slotOf[name] ?? 0))
     }
     plan.outputs = model.outputs.compactMap { slotOf[$0] }
     return plan
-  }
-
-  /// Ops that leave the values and their order as they are: the output shares the input's
-  /// slot, and no step runs (a slot is written once and then only read, so sharing is safe).
-  private func isView(_ op: Op) -> Bool {
-    switch op {
-    case .flatten, .reshape, .dropout, .identity: true
-    default: false
-    }
   }
 
   private func isLayer(_ op: Op) -> Bool {
@@ -107,9 +98,11 @@ struct FloatPlanner {
     return tensor
   }
 
+  /// The kernel that computes `node`, or nil for a view (flatten, reshape, dropout,
+  /// identity), which moves no value.
   private func kernel(
     _ node: Node, _ inputs: [[Int]], _ output: [Int], _ fused: Epilogue.Activation
-  ) throws(RuntimeError) -> FloatKernel {
+  ) throws(RuntimeError) -> FloatKernel? {
     let shape = inputs.first ?? []
     func resolve(_ axis: Int) -> Int { axis < 0 ? axis + shape.count : axis }
     switch node.op {
@@ -175,7 +168,7 @@ struct FloatPlanner {
       return .globalAverage(channels: shape[0], pixels: shape[1] * shape[2])
     case .upsample2d(let scale, _):
       return .upsample(channels: shape[0], height: shape[1], width: shape[2], scale: scale)
-    case .flatten, .reshape, .dropout, .identity: return .copy
+    case .flatten, .reshape, .dropout, .identity: return nil
     case .add: return .elementwise(isAdd: true)
     case .mul: return .elementwise(isAdd: false)
     case .concat(let axis):

@@ -1,3 +1,4 @@
+import FixedIR
 import FixedPoint
 
 /// The integer type gathered activations and packed weights are stored in for the fast
@@ -63,18 +64,9 @@ enum AccumulationPath: Sendable, Equatable {
 struct AccumulationPlan: Sendable {
   let path: AccumulationPath
   let lane: OperandLane
-  /// The exact product `x·w` and the exact sum `acc + x·w` of the per-step path, aligned to
-  /// the sum's fraction bits as `(acc << accumulatorAlign) + (x·w << productAlign)`.
-  ///
-  /// The emitted kernels write `acc = acc + x * w`, so the step is the exact sum written
-  /// back with the accumulator's modes, for every accumulator: an `ap_int` one cuts the sum
-  /// toward zero and wraps (`3 + (−0.99)` gives 2). It is not FixedPoint's
-  /// `MultiplyAccumulate`, which models `acc += x * w`; that differs for an `ap_int`
-  /// accumulator, whose `+=` cuts each product first.
-  let product: FixedOperation
-  let sum: FixedOperation
-  /// Bits a signed raw type needs for every intermediate of a step.
-  let storageWidth: Int
+  /// The per-step path computes `acc + x·w` (``AccumulationStep``, FixedIR's one definition
+  /// of the step) aligned to the sum's fraction bits as
+  /// `(acc << accumulatorAlign) + (x·w << productAlign)`.
   let accumulatorAlign: Int
   let productAlign: Int
   /// `Q_acc` of a step's exact sum, and its branch-free loop when the modes allow one.
@@ -106,14 +98,12 @@ struct AccumulationPlan: Sendable {
     depth: Int, accumulator: FixedFormat, bias: (raw: [Int64], format: FixedFormat)?,
     result: ActivationWriter, strategy: AccumulationStrategy
   ) throws {
-    product = try FixedOperation(.multiply, lhs, rhs)
-    sum = try FixedOperation(.add, accumulator, product.result)
-    storageWidth = max(
-      sum.result.storageWidth, product.result.storageWidth, accumulator.storageWidth)
-    step = try RawWriter(from: sum.result, to: accumulator)
-    stepKernel = storageWidth <= 64 ? StepKernel(step) : nil
-    accumulatorAlign = sum.result.fractionBits - accumulator.fractionBits
-    productAlign = sum.result.fractionBits - product.result.fractionBits
+    let planned = try AccumulationStep(accumulator: accumulator, lhs: lhs, rhs: rhs)
+    let (product, sum) = (planned.product.result, planned.sum.result)
+    step = try RawWriter(from: sum, to: accumulator)
+    stepKernel = planned.storageWidth <= 64 ? StepKernel(step) : nil
+    accumulatorAlign = sum.fractionBits - accumulator.fractionBits
+    productAlign = sum.fractionBits - product.fractionBits
     self.result = result
     accumulatorSigned = accumulator.isSigned
     wrapShift = 64 - accumulator.width
@@ -130,13 +120,13 @@ struct AccumulationPlan: Sendable {
     }
     self.bias = biasRaws
     biasOverflowed = overflowed
-    let k = accumulator.fractionBits - product.result.fractionBits
+    let k = accumulator.fractionBits - product.fractionBits
     productShift = max(k, 0)
     roundShift = max(-k, 0)
     roundBias = Self.roundingConstant(accumulator.quantization, shift: roundShift) ?? 0
     let bounds = ProductBounds(
       lhs: lhs, rhs: rhs, weights: weights, outputs: outputs, depth: depth)
-    let wide = storageWidth > 64
+    let wide = planned.storageWidth > 64
     let lane = bounds.map {
       OperandLane.fitting(lhs.minRaw, lhs.maxRaw).joined(.fitting($0.rhsLow, $0.rhsHigh))
     }

@@ -135,7 +135,7 @@ extension AccumulationPlan {
 
   /// `AccumulationPath.stepwise`: `acc = Q_acc(acc + x·w)` per term, in order. The product
   /// and the aligned sum are exact in `Raw`, which holds the sum's format
-  /// (`AccumulationPlan.storageWidth`), so wrapping operators never wrap.
+  /// (`AccumulationStep.storageWidth`), so wrapping operators never wrap.
   private func stepwise<Raw: StepRaw>(
     _ grid: MACGrid, _: Raw.Type, _ tally: inout OverflowTally
   ) {
