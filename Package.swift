@@ -24,8 +24,11 @@ let package = Package(
     .target(name: "Synth", dependencies: ["ModelFormat"]),
     // The fixed-point IR: integer-only ops, a format on every tensor, every cast explicit.
     .target(name: "FixedIR", dependencies: ["FixedPoint", "ModelFormat"]),
+    // Register-tiled matrix products in Float and Double: the float engine's layers and the
+    // Simulator's exact integer sums.
+    .target(name: "MatrixProduct"),
     // Bit-accurate executor of the FixedIR: the oracle for the emitted C++ and the fast engine.
-    .target(name: "Simulator", dependencies: ["FixedIR", "FixedPoint"]),
+    .target(name: "Simulator", dependencies: ["FixedIR", "FixedPoint", "MatrixProduct"]),
     // Vitis HLS C++ projects from the FixedIR: kernels header, weights as raws, testbench, tcl.
     .target(name: "HLSEmitter", dependencies: ["FixedIR", "FixedPoint", "ModelFormat"]),
     // FPGA parts, detectors, and the cost model that prices a FixedProgram on a part.
@@ -35,7 +38,8 @@ let package = Package(
       name: "Compiler", dependencies: ["FixedPoint", "FixedIR", "ModelFormat", "Reference"]),
     // Streaming inference: frame sources, bounded queue, workers, ordered sink, latency
     // statistics, and the fast float32 engine beside the Simulator.
-    .target(name: "Runtime", dependencies: ["FixedIR", "ModelFormat", "Simulator"]),
+    .target(
+      name: "Runtime", dependencies: ["FixedIR", "MatrixProduct", "ModelFormat", "Simulator"]),
     // Pruning sweeps and precision search: compile, simulate and price candidates.
     .target(
       name: "Compression",

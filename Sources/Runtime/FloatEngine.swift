@@ -1,3 +1,4 @@
+import MatrixProduct
 import ModelFormat
 
 /// The fast float32 engine: the model planned once into fused kernels and an arena layout,
@@ -127,9 +128,9 @@ public final class FloatWorkspace {
 
   init(engine: FloatEngine) {
     let capacity = engine.chunkFrames
-    // The scratch, and ``tileSlack`` floats after it that a matrix product's last tile may
+    // The scratch, and ``TileScalar/tileSlack`` floats after it that a matrix product's last tile may
     // read past the arena's last slot or the scratch.
-    let total = engine.frameFloats * capacity + engine.scratchCount + tileSlack
+    let total = engine.frameFloats * capacity + engine.scratchCount + Float.tileSlack
     arena = UnsafeMutablePointer<Float>.allocate(capacity: total)
     arena.initialize(repeating: 0, count: total)
     scratch = arena + engine.frameFloats * capacity

@@ -1,4 +1,5 @@
 import Foundation
+import MatrixProduct
 import ModelFormat
 
 /// One node of the fast float engine, planned: weights laid out for its loops, geometry

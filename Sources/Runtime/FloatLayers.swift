@@ -1,3 +1,4 @@
+import MatrixProduct
 import ModelFormat
 
 /// `dense` over the last axis with its bias and activation fused: one matrix product of all
@@ -11,9 +12,9 @@ struct DenseLayer: Sendable {
   let weightT: FloatBuffer
   /// The bias, or zeros.
   let bias: FloatBuffer
-  let epilogue: Epilogue
+  let epilogue: Epilogue<Float>
 
-  init(weight: Tensor, bias: Tensor?, rows: Int, activation: Epilogue.Activation) {
+  init(weight: Tensor, bias: Tensor?, rows: Int, activation: Epilogue<Float>.Activation) {
     let (out, features) = (weight.shape[0], weight.shape[1])
     var transposed = [Float](repeating: 0, count: features * out)
     for o in 0..<out {
@@ -59,7 +60,7 @@ struct ConvolutionLayer: Sendable {
   let g: Geometry
   let weight: FloatBuffer
   let bias: FloatBuffer
-  let epilogue: Epilogue
+  let epilogue: Epilogue<Float>
 
   /// For the in-place path: the read plane's height and width (the input's, or the padded
   /// copy's), whether the copy is needed, and each B row's offset in it.
@@ -68,7 +69,8 @@ struct ConvolutionLayer: Sendable {
   let copiesPadded: Bool
   let rowOffsets: [Int]
 
-  init(geometry g: Geometry, weight: Tensor, bias: Tensor?, activation: Epilogue.Activation) {
+  init(geometry g: Geometry, weight: Tensor, bias: Tensor?, activation: Epilogue<Float>.Activation)
+  {
     self.g = g
     self.weight = FloatBuffer(weight.scalars)
     self.bias = FloatBuffer(bias?.scalars ?? [Float](repeating: 0, count: g.outChannels))
@@ -144,7 +146,7 @@ struct ConvolutionLayer: Sendable {
   /// The stride-1 path: per frame and group, the plane (the input, or its zero-padded copy
   /// in the scratch), one product into wide rows after it in the scratch, then the first
   /// `outWidth` columns of each wide row copied out. The columns past `outWidth` read the
-  /// next row's pixels, and the last tile reads up to ``tileSlack`` floats past the plane:
+  /// next row's pixels, and the last tile reads up to ``TileScalar/tileSlack`` floats past the plane:
   /// those products land only in columns that are not copied out.
   private func runInPlace(
     _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int,

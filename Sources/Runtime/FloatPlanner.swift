@@ -1,3 +1,4 @@
+import MatrixProduct
 import ModelFormat
 
 /// Turns a verified model into the fast float engine's slots and kernels.
@@ -45,7 +46,7 @@ struct FloatPlanner {
       if skip.contains(node.name) { continue }
       let inputShapes = node.inputs.map { shapes[$0] ?? [] }
       var name = node.name
-      var fused = Epilogue.Activation.identity
+      var fused = Epilogue<Float>.Activation.identity
       if let next = fusedInto[node.name],
         let following = model.nodes.first(where: { $0.name == next }),
         let act = activation(following.op)
@@ -75,7 +76,7 @@ struct FloatPlanner {
     }
   }
 
-  private func activation(_ op: Op) -> Epilogue.Activation? {
+  private func activation(_ op: Op) -> Epilogue<Float>.Activation? {
     switch op {
     case .relu: .relu
     case .leakyRelu(let alpha): .leakyRelu(Float(alpha))
@@ -101,7 +102,7 @@ struct FloatPlanner {
   /// The kernel that computes `node`, or nil for a view (flatten, reshape, dropout,
   /// identity), which moves no value.
   private func kernel(
-    _ node: Node, _ inputs: [[Int]], _ output: [Int], _ fused: Epilogue.Activation
+    _ node: Node, _ inputs: [[Int]], _ output: [Int], _ fused: Epilogue<Float>.Activation
   ) throws(RuntimeError) -> FloatKernel? {
     let shape = inputs.first ?? []
     func resolve(_ axis: Int) -> Int { axis < 0 ? axis + shape.count : axis }

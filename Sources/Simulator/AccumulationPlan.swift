@@ -3,7 +3,8 @@ import FixedPoint
 
 /// The integer type gathered activations and packed weights are stored in for the fast
 /// paths: the narrowest that holds every raw, so that `Int16 × Int16` products vectorise
-/// (`pmaddwd`). The per-step path reads `Int64`.
+/// (`pmaddwd`). The per-step path reads `Int64`; ``AccumulationPath/exactFloat64`` reads
+/// `Double` (``Float64Product``).
 enum OperandLane: Sendable {
   case int16, int32, int64
 
@@ -42,6 +43,16 @@ enum AccumulationPath: Sendable, Equatable {
   /// modulo 2^64 (or 2^32, when the plan also proves `|Σ| < 2^31`) then gives the exact
   /// value, because the exact final value fits.
   case exact(sum32: Bool)
+  /// The same proof, and the sums in binary64 by MatrixProduct's register tiles, which
+  /// vectorise across outputs or positions where the integer paths reduce one dot product
+  /// at a time.
+  ///
+  /// Proof: the plan also checks that every operand, every product `x·w·2^k` and every
+  /// accumulator raw is an integer below 2^53 in magnitude. Each partial sum
+  /// `Q_acc(b) + Σ x·w·2^k` lies in the accumulator's range (the `exact` proof), so it is an
+  /// integer below 2^53 too, and binary64 holds every such integer: each multiply, add or
+  /// fused multiply-add, correctly rounded, returns its exact result, whatever the order.
+  case exactFloat64
   /// `acc = wrap_W(Q_acc(b) + Σ q(x·w))`, for `AP_WRAP` accumulators with `N = 0`.
   ///
   /// Proof: wrapping is reduction modulo 2^W, a ring homomorphism, so per-step wraps can be
@@ -83,6 +94,8 @@ struct AccumulationPlan: Sendable {
   let accumulatorSigned: Bool
   /// `Q_acc(b[o])` per output (0 without bias), and whether that write overflowed.
   let bias: [Int64]
+  /// `bias` as binary64, for ``AccumulationPath/exactFloat64`` (empty on the other paths).
+  let float64Bias: [Double]
   let biasOverflowed: [Bool]
   /// `y = Q_out(activation(acc))`.
   let result: ActivationWriter
@@ -133,7 +146,11 @@ struct AccumulationPlan: Sendable {
     (path, self.lane) = Self.choose(
       strategy: strategy, bounds: bounds, bias: biasRaws, accumulator: accumulator, shift: k,
       roundBias: roundBias, lane: lane ?? .int64, wide: wide)
+    float64Bias = path == .exactFloat64 ? biasRaws.map { Double($0) } : []
   }
+
+  /// `2^k`, by which ``AccumulationPath/exactFloat64`` scales the right operand (exactly).
+  var float64Scale: Double { Double(sign: .plus, exponent: productShift, significand: 1) }
 
   /// `c` such that `q(p) = ⌊(p + c) / 2^d⌋`, for the modes whose rounding reads only the
   /// bits that are cut; nil for the others.
@@ -155,6 +172,9 @@ struct AccumulationPlan: Sendable {
     let stepwise = (AccumulationPath.stepwise(wide: wide), OperandLane.int64)
     guard strategy != .stepwise, let bounds else { return stepwise }
     if k >= 0, bounds.provesExact(bias: bias, accumulator: accumulator, shift: k) {
+      if lane != .int64, bounds.fitsFloat64(accumulator: accumulator, shift: k) {
+        return (.exactFloat64, lane)
+      }
       let sum32 = lane == .int16 && bounds.sumsFit(Int32.self)
       return (.exact(sum32: sum32), lane)
     }

@@ -14,14 +14,21 @@ struct ActivationWriter: Sendable {
     case unchanged
     /// `Q_out(0) = 0`: ReLU.
     case zero
-    /// `Q_out(v·α)`, the product exact in `Int64` or, when `wide`, `Int128`.
-    case scaled(alpha: Int64, writer: RawWriter, wide: Bool)
+    /// `Q_out(v·α)` through `scaled`, the product exact in `Int64` or, when `wide`, `Int128`.
+    case scaled
   }
 
   /// Writes `v` (of the source format) into the output format.
   let positive: RawWriter
   /// The negative branch.
   let negative: Negative
+  /// Leaky ReLU's `α` (raw), the writer of `v·α` and whether `v·α` needs `Int128`; for the
+  /// other activations 0, `positive` and false, never read. Stored beside `negative`, not
+  /// as its payload, because matching a payload copies the writer (hundreds of bytes) on
+  /// every call.
+  let alpha: Int64
+  let scaled: RawWriter
+  let wide: Bool
 
   /// Plans the activation of op `op` on values of `source` written into `output`; `alpha` is
   /// the leaky-ReLU scalar (raw and format) when the activation is `leaky_relu`.
@@ -31,13 +38,15 @@ struct ActivationWriter: Sendable {
   ) throws {
     positive = try RawWriter(from: source, to: output)
     switch (activation, alpha) {
-    case (.none, _): negative = .unchanged
-    case (.relu, _): negative = .zero
+    case (.none, _), (.relu, _):
+      negative = activation == .none ? .unchanged : .zero
+      (self.alpha, scaled, wide) = (0, positive, false)
     case (.leakyRelu, let alpha?):
       let product = try FixedFormat.product(source, alpha.format)
-      negative = .scaled(
-        alpha: alpha.raw, writer: try RawWriter(from: product, to: output),
-        wide: product.storageWidth > 64)
+      negative = .scaled
+      self.alpha = alpha.raw
+      scaled = try RawWriter(from: product, to: output)
+      wide = product.storageWidth > 64
     case (.leakyRelu(let name), nil):
       throw SimulatorError.unsupported(
         op: op, reason: "leaky_relu's alpha constant '\(name)' is missing")
@@ -51,9 +60,9 @@ struct ActivationWriter: Sendable {
     switch negative {
     case .unchanged: return positive(v, &overflows)
     case .zero: return 0
-    case .scaled(let alpha, let writer, let wide):
-      if wide { return writer(Int128(v) * Int128(alpha), &overflows) }
-      return writer(v &* alpha, &overflows)
+    case .scaled:
+      if wide { return scaled(Int128(v) * Int128(alpha), &overflows) }
+      return scaled(v &* alpha, &overflows)
     }
   }
 }

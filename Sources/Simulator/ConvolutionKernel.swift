@@ -1,3 +1,4 @@
+import MatrixProduct
 import ModelFormat
 
 /// The geometry of a 2-D convolution over `[C, H, W]`; a conv1d is one with `H = 1`.
@@ -39,13 +40,22 @@ struct ConvolutionKernel: FrameKernel {
   let output: TensorSlot
   let geometry: ConvolutionGeometry
   let plan: AccumulationPlan
-  /// `outputChannels × depth` weights in the plan's lane.
+  /// `outputChannels × depth` weights in the plan's lane, or as doubles scaled by `2^k` on
+  /// the `exactFloat64` path.
   let weights: PackedOperands
 
-  var scratchBytes: Int { geometry.positions * geometry.depth * plan.lane.byteCount }
+  var scratchBytes: Int {
+    let g = geometry
+    guard plan.path == .exactFloat64 else { return g.positions * g.depth * plan.lane.byteCount }
+    return (g.channels * g.height * g.width + g.depth * g.positions + Double.tileSlack) * 8
+  }
 
   func run(_ memory: FrameMemory, _ tally: inout OverflowTally) {
     let g = geometry
+    if plan.path == .exactFloat64 {
+      runFloat64(memory, &tally)
+      return
+    }
     for group in 0..<g.groups {
       switch plan.lane {
       case .int16: gather(memory, group: group, Int16.self)
@@ -86,6 +96,65 @@ struct ConvolutionKernel: FrameKernel {
           }
         }
       }
+    }
+  }
+
+  /// ``AccumulationPath/exactFloat64``: the input converted to binary64 once, then per group
+  /// its receptive fields one row per term (`depth × positions`, padding as 0) as the B of
+  /// a product with the group's weights.
+  private func runFloat64(_ memory: FrameMemory, _ tally: inout OverflowTally) {
+    let g = geometry
+    let planeCount = g.height * g.width
+    let x = memory.scratch.bindMemory(to: Double.self, capacity: g.channels * planeCount)
+    Float64Product.convert(memory[input], count: g.channels * planeCount, scale: 1, to: x)
+    let columns = (memory.scratch + g.channels * planeCount * 8).bindMemory(
+      to: Double.self, capacity: g.depth * g.positions + Double.tileSlack)
+    let w = weights.pointer.assumingMemoryBound(to: Double.self)
+    for group in 0..<g.groups {
+      var row = columns
+      for ci in 0..<g.groupChannels {
+        let plane = x + (group * g.groupChannels + ci) * planeCount
+        for r in 0..<g.kernel.h {
+          for s in 0..<g.kernel.w {
+            gatherRow(plane, r: r, s: s, into: row)
+            row += g.positions
+          }
+        }
+      }
+      let first = group * g.groupOutputs
+      let product = Float64Product(
+        m: g.groupOutputs, n: g.positions, k: g.depth, a: w + first * g.depth, lda: g.depth,
+        b: columns, ldb: g.positions, bias: .perRow, firstOutput: first,
+        result: memory[output] + first * g.positions)
+      plan.run(product, &tally)
+    }
+  }
+
+  /// Row `(r, s)` of one input channel's receptive fields: for every output pixel, the input
+  /// pixel under kernel tap `(r, s)`, or 0 in the padding.
+  private func gatherRow(
+    _ plane: UnsafePointer<Double>, r: Int, s: Int, into row: UnsafeMutablePointer<Double>
+  ) {
+    let g = geometry
+    let dx = s * g.dilation.w - g.padLeft
+    // The output columns whose input column `ow·stride + dx` lies inside the plane.
+    let low = dx >= 0 ? 0 : min((-dx + g.stride.w - 1) / g.stride.w, g.outputWidth)
+    let high = max(low, min(g.outputWidth, (g.width - dx + g.stride.w - 1) / g.stride.w))
+    for oh in 0..<g.outputHeight {
+      let target = row + oh * g.outputWidth
+      let ih = oh * g.stride.h - g.padTop + r * g.dilation.h
+      guard ih >= 0 && ih < g.height else {
+        target.update(repeating: 0, count: g.outputWidth)
+        continue
+      }
+      target.update(repeating: 0, count: low)
+      let source = plane + ih * g.width + dx
+      if g.stride.w == 1 {
+        (target + low).update(from: source + low, count: high - low)
+      } else {
+        for ow in low..<high { target[ow] = source[ow * g.stride.w] }
+      }
+      (target + high).update(repeating: 0, count: g.outputWidth - high)
     }
   }
 }

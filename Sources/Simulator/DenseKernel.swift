@@ -1,3 +1,5 @@
+import MatrixProduct
+
 /// `dense` over the last dimension, and `matmul`: both as grids of dot products.
 struct DenseKernel: FrameKernel {
   let input: TensorSlot
@@ -7,12 +9,25 @@ struct DenseKernel: FrameKernel {
   let features: Int
   let outputs: Int
   let plan: AccumulationPlan
-  /// `outputs × features` weights in the plan's lane.
+  /// `outputs × features` weights in the plan's lane; on the `exactFloat64` path
+  /// `features × outputs` doubles (transposed, scaled by `2^k`), a matrix product's B.
   let weights: PackedOperands
 
-  var scratchBytes: Int { rows * features * plan.lane.byteCount }
+  var scratchBytes: Int {
+    rows * features * (plan.path == .exactFloat64 ? 8 : plan.lane.byteCount)
+  }
 
   func run(_ memory: FrameMemory, _ tally: inout OverflowTally) {
+    if plan.path == .exactFloat64 {
+      let a = memory.scratch.bindMemory(to: Double.self, capacity: rows * features)
+      Float64Product.convert(memory[input], count: rows * features, scale: 1, to: a)
+      let product = Float64Product(
+        m: rows, n: outputs, k: features, a: a, lda: features,
+        b: weights.pointer.assumingMemoryBound(to: Double.self), ldb: outputs,
+        bias: .perColumn, firstOutput: 0, result: memory[output])
+      plan.run(product, &tally)
+      return
+    }
     plan.lane.copy(memory[input], count: rows * features, to: memory.scratch)
     let grid = MACGrid(
       patches: memory.scratch, weights: weights.pointer, positions: rows, outputs: outputs,
@@ -35,10 +50,21 @@ struct MatmulKernel: FrameKernel {
   let n: Int
   let plan: AccumulationPlan
 
-  private var lhsBytes: Int { (m * k * plan.lane.byteCount + 63) & ~63 }
-  var scratchBytes: Int { lhsBytes + k * n * 8 + k * n * plan.lane.byteCount }
+  /// Bytes of scratch for `a`: in the plan's lane, or as doubles on the `exactFloat64` path.
+  private var lhsBytes: Int {
+    (m * k * (plan.path == .exactFloat64 ? 8 : plan.lane.byteCount) + 63) & ~63
+  }
+  var scratchBytes: Int {
+    plan.path == .exactFloat64
+      ? lhsBytes + (k * n + Double.tileSlack) * 8
+      : lhsBytes + k * n * 8 + k * n * plan.lane.byteCount
+  }
 
   func run(_ memory: FrameMemory, _ tally: inout OverflowTally) {
+    if plan.path == .exactFloat64 {
+      runFloat64(memory, &tally)
+      return
+    }
     let columns = (memory.scratch + lhsBytes).bindMemory(to: Int64.self, capacity: k * n)
     let packed = memory.scratch + lhsBytes + k * n * 8
     for batch in 0..<batches {
@@ -53,6 +79,22 @@ struct MatmulKernel: FrameKernel {
         firstOutput: 0, result: memory[output] + batch * m * n, positionStride: n,
         outputStride: 1)
       plan.run(grid, &tally)
+    }
+  }
+
+  /// Both operands converted as they are (`b` scaled by `2^k`): `b` is already `k × n`.
+  private func runFloat64(_ memory: FrameMemory, _ tally: inout OverflowTally) {
+    let a = memory.scratch.bindMemory(to: Double.self, capacity: m * k)
+    let b = (memory.scratch + lhsBytes).bindMemory(
+      to: Double.self, capacity: k * n + Double.tileSlack)
+    for batch in 0..<batches {
+      Float64Product.convert(memory[lhs] + batch * m * k, count: m * k, scale: 1, to: a)
+      Float64Product.convert(
+        memory[rhs] + batch * k * n, count: k * n, scale: plan.float64Scale, to: b)
+      let product = Float64Product(
+        m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, bias: .none, firstOutput: 0,
+        result: memory[output] + batch * m * n)
+      plan.run(product, &tally)
     }
   }
 }

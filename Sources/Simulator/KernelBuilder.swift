@@ -27,7 +27,7 @@ struct KernelBuilder {
         activation: activation)
       let kernel = DenseKernel(
         input: slots[0], output: output, rows: x.count / features, features: features,
-        outputs: w.shape[0], plan: plan, weights: PackedOperands(w.raw, lane: plan.lane))
+        outputs: w.shape[0], plan: plan, weights: packed(w, plan, transposed: true))
       return (kernel, plan.countsAccumulatorSteps)
     case .conv1d(let c, let weight, let bias, let acc, let activation):
       let geometry = ConvolutionGeometry(
@@ -161,8 +161,25 @@ struct KernelBuilder {
       accumulator: accumulator, bias: bias, activation: activation)
     let kernel = ConvolutionKernel(
       input: slots[0], output: output, geometry: geometry, plan: plan,
-      weights: PackedOperands(w.raw, lane: plan.lane))
+      weights: packed(w, plan, transposed: false))
     return (kernel, plan.countsAccumulatorSteps)
+  }
+
+  /// A weight constant `[outputs, ...]` in the plan's lane; on the `exactFloat64` path as
+  /// doubles scaled by `2^k`, and for a dense layer transposed (`[features, outputs]`, a
+  /// matrix product's B).
+  private func packed(_ w: FixedConstant, _ plan: AccumulationPlan, transposed: Bool)
+    -> PackedOperands
+  {
+    guard plan.path == .exactFloat64 else { return PackedOperands(w.raw, lane: plan.lane) }
+    guard transposed else { return PackedOperands(float64: w.raw, scale: plan.float64Scale) }
+    let outputs = w.shape[0]
+    let depth = w.raw.count / max(outputs, 1)
+    var raws = [Int64](repeating: 0, count: w.raw.count)
+    for o in 0..<outputs {
+      for i in 0..<depth { raws[i * outputs + o] = w.raw[o * depth + i] }
+    }
+    return PackedOperands(float64: raws, scale: plan.float64Scale)
   }
 
   private func average(_ p: Pooling2D, count: Int, reciprocal: String) throws -> any FrameKernel {

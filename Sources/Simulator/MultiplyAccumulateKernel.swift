@@ -61,14 +61,23 @@ extension AccumulationPlan {
         stepwise(grid, Int64.self, &tally)
       }
     case (.stepwise(true), _): stepwise(grid, Int128.self, &tally)
+    case (.exactFloat64, _):
+      preconditionFailure("exactFloat64 runs as a Float64Product, not a grid of operands")
     }
-    if countsAccumulatorSteps {
-      var overflowedBiases = 0
-      for o in grid.firstOutput..<(grid.firstOutput + grid.outputs) where biasOverflowed[o] {
-        overflowedBiases += 1
-      }
-      tally.accumulatorSteps += overflowedBiases * grid.positions
+    countBiasOverflows(
+      outputs: grid.firstOutput..<(grid.firstOutput + grid.outputs), positions: grid.positions,
+      &tally)
+  }
+
+  /// Counts, as accumulator overflows, one per result of each output whose bias overflowed
+  /// when it was written into the accumulator's format (on the paths that count them).
+  func countBiasOverflows(outputs: Range<Int>, positions: Int, _ tally: inout OverflowTally) {
+    guard countsAccumulatorSteps else { return }
+    var overflowedBiases = 0
+    for o in outputs where biasOverflowed[o] {
+      overflowedBiases += 1
     }
+    tally.accumulatorSteps += overflowedBiases * positions
   }
 
   /// `AccumulationPath.exact`: a plain wrapping dot product per result.

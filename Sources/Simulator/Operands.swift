@@ -1,3 +1,5 @@
+import MatrixProduct
+
 /// Weights (or any constant right operands) packed once, at planning, in an op's lane.
 ///
 /// A class because it owns its memory: the packed operands are allocated with 64-byte
@@ -17,6 +19,22 @@ final class PackedOperands: @unchecked Sendable {
     }
     self.storage = storage
     pointer = UnsafeRawPointer(storage)
+  }
+
+  /// Packs raws times `scale` as binary64 (``AccumulationPath/exactFloat64``), followed by
+  /// zeros for the last tile of a matrix product that reads them as B
+  /// (``TileScalar/tileSlack``).
+  init(float64 raws: [Int64], scale: Double) {
+    let count = raws.count + Double.tileSlack
+    let doubles = UnsafeMutablePointer<Double>.allocate(capacity: count)
+    doubles.initialize(repeating: 0, count: count)
+    raws.withUnsafeBufferPointer { source in
+      if let base = source.baseAddress {
+        Float64Product.convert(base, count: raws.count, scale: scale, to: doubles)
+      }
+    }
+    storage = UnsafeMutableRawPointer(doubles)
+    pointer = UnsafeRawPointer(doubles)
   }
 
   deinit { storage.deallocate() }

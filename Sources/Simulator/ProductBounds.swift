@@ -74,6 +74,17 @@ struct ProductBounds {
     return true
   }
 
+  /// Whether every product `x·w·2^k` and every raw of the accumulator is an integer below
+  /// 2^53 in magnitude: with ``provesExact(bias:accumulator:shift:)``, what
+  /// `AccumulationPath.exactFloat64` needs (the operands' lanes are at most 32 bits wide).
+  func fitsFloat64(accumulator: FixedFormat, shift k: Int) -> Bool {
+    let limit = Int128(1) << 53
+    guard k < 53, accumulator.minRaw >= -limit, accumulator.maxRaw <= limit else {
+      return false
+    }
+    return productLow << k >= -limit && productHigh << k <= limit
+  }
+
   /// Whether every output's sum of products fits `T`.
   func sumsFit<T: FixedWidthInteger>(_: T.Type) -> Bool {
     let (low, high) = (Int128(T.min), Int128(T.max))

@@ -14,14 +14,15 @@ import FixedPoint
 /// `−max`: exactly the values the overflow mode changes.
 ///
 /// The commonest modes are inlined for 64-bit intermediates (a call into `Requantizer`
-/// costs more than the rest of an accumulation step): `AP_TRN` is `v >> d` and `AP_RND`
-/// adds the bit below the cut (`Requantizer`'s own fast path); `AP_WRAP` with `N = 0`
+/// costs more than the rest of an accumulation step): `AP_TRN` is `v >> d`, `AP_RND`
+/// adds the bit below the cut (`Requantizer`'s own fast path) and `AP_RND_CONV` rounds
+/// half to even (the calibrated precision's mode); `AP_WRAP` with `N = 0`
 /// keeps the low `W` bits and `AP_SAT` clamps to the range. Every other mode, and every
 /// overflowed value under the other overflow modes, goes through `Requantizer`.
 struct RawWriter: Sendable {
   /// How `shift < 0` rounds, when inlined.
   enum Rounding: Sendable {
-    case floor, halfUp, general
+    case floor, halfUp, halfEven, general
   }
 
   /// How an overflowed value is resolved, when inlined.
@@ -69,6 +70,7 @@ struct RawWriter: Sendable {
     case _ where signOnly || shift <= -64: rounding = .general
     case .truncate: rounding = .floor
     case .roundHalfUp: rounding = .halfUp
+    case .roundHalfToEven where shift >= -62: rounding = .halfEven
     default: rounding = .general
     }
     switch target.overflow {
@@ -92,6 +94,12 @@ struct RawWriter: Sendable {
       switch rounding {
       case .floor: n = v &>> d
       case .halfUp: n = (v &>> d) &+ ((v &>> (d &- 1)) & 1)
+      case .halfEven:
+        // Up when the cut bits exceed half, or equal it and the kept value is odd:
+        // `cut + (kept & 1) + half − 1` reaches `2^d` exactly then.
+        let kept = v &>> d
+        let cut = v & ((1 &<< d) &- 1)
+        n = kept &+ ((cut &+ (kept & 1) &+ (1 &<< (d &- 1)) &- 1) &>> d)
       case .general:
         if signOnly { return requantizer(v) }
         n = rounder64(v)

@@ -96,6 +96,7 @@ public struct Simulator: Sendable {
     let lane = "\(plan.lane) operands"
     switch plan.path {
     case .exact(let sum32): return "exact, \(lane), \(sum32 ? "int32" : "int64") sums"
+    case .exactFloat64: return "exact, float64 operands, float64 sums"
     case .wrapping(let sum32): return "wrapping, \(lane), \(sum32 ? "int32" : "int64") sums"
     case .stepwise(let wide): return "stepwise, \(wide ? "int128" : "int64") steps"
     }

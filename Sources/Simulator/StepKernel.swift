@@ -19,7 +19,7 @@ enum StepKernel: Sendable, Equatable {
     case _ where writer.shift == 0: rounding = 0
     case .floor: rounding = 1
     case .halfUp: rounding = 2
-    case .general: return nil
+    case .halfEven, .general: return nil
     }
     switch (writer.overflowing, rounding) {
     case (.wrap, 0): self = .exactWrap

@@ -1,5 +1,6 @@
 import FixedIR
 import FixedPoint
+import ModelFormat
 import Simulator
 import Testing
 
@@ -71,7 +72,8 @@ struct AccumulationPathTests {
   func narrowLanes() throws {
     let q = try FixedFormat(parsing: "ap_fixed<8,3>")
     let saturating = try FixedFormat(parsing: "ap_fixed<8,3,AP_TRN,AP_SAT>")
-    let acc = try FixedFormat(parsing: "ap_fixed<32,14>")
+    // Wider than 53 bits, so that the binary64 path cannot take it.
+    let acc = try FixedFormat(parsing: "ap_fixed<60,42>")
     let program = makeProgram(
       inputs: [FixedTensor(name: "x", shape: [64], format: q)],
       constants: [
@@ -85,12 +87,71 @@ struct AccumulationPathTests {
       ])
     let simulator = try Simulator(program: program)
     #expect(simulator.accumulationPath(of: "fc") == "exact, int16 operands, int32 sums")
-    // Every input and weight at the minimum, −4: 64 · 16 = 1024 fits <32,14> (raw 2^28) but
+    // Every input and weight at the minimum, −4: 64 · 16 = 1024 fits <60,42> (raw 2^28) but
     // not the output, which saturates at 3.96875 (raw 127).
     let result = try simulator.run(raw: [.init(repeating: -128, count: 64)], frames: 1)
     #expect(result.outputs[0].raw == [Int64](repeating: 127, count: 4))
     #expect(result.overflows.last?.results == 4)
     #expect(result.overflows.last?.accumulatorSteps == 0)
+  }
+
+  @Test(
+    "proven accumulators of at most 53 bits sum in binary64, exactly where Float would round",
+    arguments: [false, true])
+  func float64Sums(convolution: Bool) throws {
+    // Products of two ap_fixed<16,1> have 30 fraction bits; the accumulator keeps 34, so the
+    // right operand is scaled by 2^4, and 64 products of up to 2^30 need 41 bits.
+    let q = try FixedFormat(parsing: "ap_fixed<16,1>")
+    let acc = try FixedFormat(parsing: "ap_fixed<52,18>")
+    var rng = SplitMix64(seed: 0xF64)
+    var weights = (0..<(3 * 64)).map { _ in Int64(rng.int(-32768...32767)) }
+    weights[0] = -32768
+    let bias = FixedConstant(name: "b", shape: [3], format: q, raw: [-32768, 32767, 12345])
+    let kind: FixedOpKind
+    let inputShape: [Int]
+    let outputShape: [Int]
+    if convolution {
+      // 4 channels, 3 × 3 kernel with padding 1, stride 2 on 6 × 6 (depth 36).
+      inputShape = [4, 6, 6]
+      outputShape = [3, 3, 3]
+      weights = Array(weights.prefix(3 * 36))
+      kind = .conv2d(
+        Convolution2D(stride: Pair(2, 2), padding: Padding2D(1, 1, 1, 1)),
+        weight: "w", bias: "b", accumulator: acc, activation: .none)
+    } else {
+      inputShape = [64]
+      outputShape = [3]
+      kind = .dense(weight: "w", bias: "b", accumulator: acc, activation: .none)
+    }
+    let program = makeProgram(
+      inputs: [FixedTensor(name: "x", shape: inputShape, format: q)],
+      constants: [
+        FixedConstant(
+          name: "w", shape: convolution ? [3, 4, 3, 3] : [3, 64], format: q, raw: weights),
+        bias,
+      ],
+      ops: [
+        FixedOp(
+          output: FixedTensor(name: "op", shape: outputShape, format: acc), inputs: ["x"],
+          kind: kind)
+      ])
+    let fast = try Simulator(program: program)
+    #expect(fast.accumulationPath(of: "op") == "exact, float64 operands, float64 sums")
+    let stepwise = try Simulator(program: program, accumulation: .stepwise)
+    let count = inputShape.reduce(1, *)
+    var frames: [[Int64]] = [
+      [Int64](repeating: -32768, count: count), [Int64](repeating: 32767, count: count),
+    ]
+    frames += (0..<6).map { _ in (0..<count).map { _ in Int64(rng.int(-32768...32767)) } }
+    for frame in frames {
+      let expected = try stepwise.run(raw: [frame], frames: 1).outputs[0].raw
+      #expect(try fast.run(raw: [frame], frames: 1).outputs[0].raw == expected)
+    }
+    // With every input at an extreme the sums are far past Float's 24 bits (about 2^36):
+    // only an exact path gives the per-step bits checked above.
+    let extremes = try stepwise.run(raw: [frames[0] + frames[1]], frames: 2).outputs[0].raw
+    #expect(extremes.contains { abs($0) > 1 << 30 })
+    try expectMatchesOracle(program, frames: 4, seed: 0xF64, rng: &rng)
   }
 
   @Test("a wrapped sum that cuts 32 bits or more sums in Int64")

@@ -147,4 +147,34 @@ struct ElementwiseTests {
     let result = try Simulator(program: program).run(raw: [[-128, 16, -1]], frames: 1)
     #expect(result.outputs[0].raw == [-20, 64, 0])
   }
+
+  @Test("cast rounds half to even (AP_RND_CONV) as the Requantizer does, every raw, every cut")
+  func convergentRounding() throws {
+    let x = try FixedFormat(parsing: "ap_fixed<12,4>")
+    let raws = (-2048...2047).map(Int64.init)
+    for cut in 1...8 {
+      for overflow in ["AP_WRAP", "AP_SAT"] {
+        let y = try FixedFormat(parsing: "ap_fixed<\(11 - cut),3,AP_RND_CONV,\(overflow)>")
+        let program = makeProgram(
+          inputs: [FixedTensor(name: "x", shape: [raws.count], format: x)],
+          ops: [
+            FixedOp(
+              output: FixedTensor(name: "y", shape: [raws.count], format: y), inputs: ["x"],
+              kind: .cast)
+          ])
+        let result = try Simulator(program: program).run(raw: [raws], frames: 1)
+        let requantizer = try Requantizer(from: x, to: y)
+        #expect(result.outputs[0].raw == raws.map { requantizer($0) }, "\(y)")
+      }
+    }
+    // Ties: 0.5 LSB of the output goes to the even neighbour, 1.5 and −0.5 and −1.5 too.
+    let y = try FixedFormat(parsing: "ap_fixed<8,4,AP_RND_CONV>")
+    let program = makeProgram(
+      inputs: [FixedTensor(name: "x", shape: [4], format: x)],
+      ops: [
+        FixedOp(output: FixedTensor(name: "y", shape: [4], format: y), inputs: ["x"], kind: .cast)
+      ])
+    let result = try Simulator(program: program).run(raw: [[8, 24, -8, -24]], frames: 1)
+    #expect(result.outputs[0].raw == [0, 2, 0, -2])
+  }
 }

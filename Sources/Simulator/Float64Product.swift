@@ -1,0 +1,70 @@
+import MatrixProduct
+
+/// One matrix product of ``AccumulationPath/exactFloat64``:
+/// `C[m×n] = bias + A[m×k] · B[k×n]` with the operands in binary64 (the right one already
+/// scaled by `2^k`), C written over the op's output raws and then through the op's result
+/// writer in place.
+///
+/// Dense: A is the input's rows, B the transposed weights, the bias per column. Convolution:
+/// A is a group's weights, B the receptive fields one row per term (column `p` for output
+/// pixel `p`), the bias per row. Matmul: A and B are the operands, without bias.
+struct Float64Product {
+  var m: Int
+  var n: Int
+  var k: Int
+  var a: UnsafePointer<Double>
+  var lda: Int
+  var b: UnsafePointer<Double>
+  var ldb: Int
+  /// Where the bias varies, and the plan's index of the output that row or column 0 is.
+  var bias: Epilogue<Double>.Bias
+  var firstOutput: Int
+  /// The `m × n` raws of the op's output that C becomes.
+  var result: UnsafeMutablePointer<Int64>
+
+  /// `destination[i] = source[i] · scale` in binary64: exact for the raws and powers of two
+  /// that ``AccumulationPath/exactFloat64`` admits.
+  static func convert(
+    _ source: UnsafePointer<Int64>, count: Int, scale: Double,
+    to destination: UnsafeMutablePointer<Double>
+  ) {
+    for i in 0..<count { destination[i] = Double(source[i]) * scale }
+  }
+}
+
+extension AccumulationPlan {
+  /// Computes the product's sums exactly (``AccumulationPath/exactFloat64``) and writes
+  /// `Q_out(activation(acc))` for each, counting overflows.
+  func run(_ product: Float64Product, _ tally: inout OverflowTally) {
+    let count = product.m * product.n
+    var overflows = 0
+    float64Bias.withUnsafeBufferPointer { bias in
+      product.result.withMemoryRebound(to: Double.self, capacity: count) { c in
+        multiply(
+          m: product.m, n: product.n, k: product.k, a: product.a, lda: product.lda,
+          b: product.b, ldb: product.ldb, c: c, ldc: product.n,
+          bias: bias.baseAddress.map { $0 + product.firstOutput },
+          epilogue: Epilogue(bias: product.bias))
+        // Each sum is an integer below 2^53: `Int64(_:)` is exact. The raw pointer lets the
+        // written raw replace the double it came from.
+        let raws = UnsafeMutableRawPointer(c)
+        for i in 0..<count {
+          let acc = Int64(raws.load(fromByteOffset: i &* 8, as: Double.self))
+          raws.storeBytes(of: result(acc, &overflows), toByteOffset: i &* 8, as: Int64.self)
+        }
+      }
+    }
+    tally.results += overflows
+    switch product.bias {
+    case .none: break
+    case .perRow:
+      countBiasOverflows(
+        outputs: product.firstOutput..<(product.firstOutput + product.m),
+        positions: product.n, &tally)
+    case .perColumn:
+      countBiasOverflows(
+        outputs: product.firstOutput..<(product.firstOutput + product.n),
+        positions: product.m, &tally)
+    }
+  }
+}
