@@ -99,6 +99,8 @@ struct AccumulationPlan: Sendable {
   let biasOverflowed: [Bool]
   /// `y = Q_out(activation(acc))`.
   let result: ActivationWriter
+  /// The same four at a time, for ``AccumulationPath/exactFloat64`` when its modes allow.
+  let float64Write: Float64Write?
 
   /// Plans an op whose output `o` is `Σ_i x[i]·w[o, i]` over `depth` terms.
   ///
@@ -147,6 +149,7 @@ struct AccumulationPlan: Sendable {
       strategy: strategy, bounds: bounds, bias: biasRaws, accumulator: accumulator, shift: k,
       roundBias: roundBias, lane: lane ?? .int64, wide: wide)
     float64Bias = path == .exactFloat64 ? biasRaws.map { Double($0) } : []
+    float64Write = path == .exactFloat64 ? Float64Write(result) : nil
   }
 
   /// `2^k`, by which ``AccumulationPath/exactFloat64`` scales the right operand (exactly).

@@ -147,14 +147,16 @@ struct ConvolutionKernel: FrameKernel {
         target.update(repeating: 0, count: g.outputWidth)
         continue
       }
-      target.update(repeating: 0, count: low)
+      // Plain loops: these rows are short, and a call to memmove or memset per row cost
+      // more than the copy (measured).
+      for ow in 0..<low { target[ow] = 0 }
       let source = plane + ih * g.width + dx
       if g.stride.w == 1 {
-        (target + low).update(from: source + low, count: high - low)
+        for ow in low..<high { target[ow] = source[ow] }
       } else {
         for ow in low..<high { target[ow] = source[ow * g.stride.w] }
       }
-      (target + high).update(repeating: 0, count: g.outputWidth - high)
+      for ow in high..<g.outputWidth { target[ow] = 0 }
     }
   }
 }

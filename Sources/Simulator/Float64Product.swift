@@ -45,13 +45,7 @@ extension AccumulationPlan {
           b: product.b, ldb: product.ldb, c: c, ldc: product.n,
           bias: bias.baseAddress.map { $0 + product.firstOutput },
           epilogue: Epilogue(bias: product.bias))
-        // Each sum is an integer below 2^53: `Int64(_:)` is exact. The raw pointer lets the
-        // written raw replace the double it came from.
-        let raws = UnsafeMutableRawPointer(c)
-        for i in 0..<count {
-          let acc = Int64(raws.load(fromByteOffset: i &* 8, as: Double.self))
-          raws.storeBytes(of: result(acc, &overflows), toByteOffset: i &* 8, as: Int64.self)
-        }
+        write(UnsafeMutableRawPointer(c), count: count, &overflows)
       }
     }
     tally.results += overflows
@@ -65,6 +59,33 @@ extension AccumulationPlan {
       countBiasOverflows(
         outputs: product.firstOutput..<(product.firstOutput + product.n),
         positions: product.m, &tally)
+    }
+  }
+
+  /// Replaces `count` sums (doubles) by their results (`Int64` raws) in place: four at a
+  /// time through ``Float64Write`` when it applies and all four pass, else one at a time
+  /// through the result writer. Each sum is an integer below 2^53, so `Int64(_:)` is exact.
+  private func write(_ values: UnsafeMutableRawPointer, count: Int, _ overflows: inout Int) {
+    var i = 0
+    if let vector = float64Write {
+      while i + 4 <= count {
+        let v = values.loadUnaligned(fromByteOffset: i &* 8, as: SIMD4<Double>.self)
+        if let raws = vector(v) {
+          values.storeBytes(of: raws, toByteOffset: i &* 8, as: SIMD4<Int64>.self)
+        } else {
+          for lane in 0..<4 {
+            values.storeBytes(
+              of: result(Int64(v[lane]), &overflows), toByteOffset: (i &+ lane) &* 8,
+              as: Int64.self)
+          }
+        }
+        i += 4
+      }
+    }
+    while i < count {
+      let acc = Int64(values.load(fromByteOffset: i &* 8, as: Double.self))
+      values.storeBytes(of: result(acc, &overflows), toByteOffset: i &* 8, as: Int64.self)
+      i += 1
     }
   }
 }

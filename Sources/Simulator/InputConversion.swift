@@ -7,7 +7,9 @@ import FixedPoint
 /// with two `Double` comparisons against the pass band's edges (exact for formats up to 53
 /// bits; quantisation is monotone and keeps integers, so a value between two raws' values
 /// quantises between them); the rest are quantised once more into a 128-bit saturating
-/// format of the same fraction bits, whose raw is then compared with the band.
+/// format of the same fraction bits, whose raw is then compared with the band. Where the
+/// modes allow, four values at a time go through ``Float64Write`` first, up to the first
+/// four of which one is outside the band.
 struct InputConversion: Sendable {
   let name: String
   let slot: TensorSlot
@@ -20,6 +22,8 @@ struct InputConversion: Sendable {
   let valuesExact: Bool
   /// Quantisation without overflow, for counting.
   let wide: FixedFormat
+  /// Four values at a time, when the format's modes and range allow.
+  let vector: Float64Write?
 
   init(name: String, slot: TensorSlot, format: FixedFormat) throws {
     self.name = name
@@ -34,13 +38,23 @@ struct InputConversion: Sendable {
     wide = try FixedFormat(
       width: 128, integerBits: 128 - format.fractionBits, quantization: format.quantization,
       overflow: .saturate)
+    vector = Float64Write(converting: format, low: bandLow, high: bandHigh)
   }
 
   /// Converts one frame's values into raws, counting values outside the format.
   func convert(
     _ values: UnsafePointer<Float>, into raws: UnsafeMutablePointer<Int64>, _ overflows: inout Int
   ) {
-    for i in 0..<slot.count {
+    var start = 0
+    if let vector {
+      while start + 4 <= slot.count {
+        let v = UnsafeRawPointer(values + start).loadUnaligned(as: SIMD4<Float>.self)
+        guard let n = vector(SIMD4<Double>(v)) else { break }
+        UnsafeMutableRawPointer(raws + start).storeBytes(of: n, as: SIMD4<Int64>.self)
+        start += 4
+      }
+    }
+    for i in start..<slot.count {
       let x = Double(values[i])
       raws[i] = format.quantize(x)
       if valuesExact && x >= valueLow && x <= valueHigh { continue }

@@ -197,7 +197,8 @@ struct KernelBuilder {
       input: slots[0], output: output, channels: x.shape[0], height: x.shape[1],
       width: x.shape[2], outputHeight: op.output.count / (x.shape[0] * outputWidth),
       outputWidth: outputWidth, kernel: p.kernel, stride: p.stride, padding: p.padding,
-      reduction: reduction, writer: writer)
+      reduction: reduction, writer: writer,
+      passesThrough: reduction.isMaximum && x.format == out && !out.saturatesSymmetrically)
   }
 
   /// The output's last dimension for pooling (1 for a global average, whose output is `[C]`).

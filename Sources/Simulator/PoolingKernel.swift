@@ -13,6 +13,12 @@ struct PoolingKernel: FrameKernel {
     case maximum
     /// `Σ·k`, with `k` the reciprocal constant's raw; `wide` when `s·k` needs `Int128`.
     case average(reciprocal: Int64, wide: Bool)
+
+    /// Whether the window takes its maximum.
+    var isMaximum: Bool {
+      if case .maximum = self { return true }
+      return false
+    }
   }
 
   let input: TensorSlot
@@ -28,13 +34,78 @@ struct PoolingKernel: FrameKernel {
   let reduction: Reduction
   /// `Q_out` of the window's maximum, or of `s·k`.
   let writer: RawWriter
+  /// Whether `Q_out` is the identity on the input's raws (a maximum into the input's own
+  /// format, which does not saturate symmetrically): the write is then skipped.
+  let passesThrough: Bool
 
   var scratchBytes: Int { 0 }
 
   func run(_ memory: FrameMemory, _ tally: inout OverflowTally) {
-    let x = memory[input]
-    let y = memory[output]
     var overflows = 0
+    switch reduction {
+    case .maximum where kernel == Pair(2, 2) && padding == Pair(0, 0):
+      maximum2x2(memory, &overflows)
+    case .maximum:
+      windows(memory) { plane, rows, columns in
+        var m = Int64.min
+        for r in rows {
+          let line = plane + r * width
+          for s in columns { m = max(m, line[s]) }
+        }
+        return passesThrough ? m : writer(m, &overflows)
+      }
+    case .average(let k, false):
+      // The product's format is at least as wide as the sum's: both fit Int64.
+      windows(memory) { plane, rows, columns in
+        var sum: Int64 = 0
+        for r in rows {
+          let line = plane + r * width
+          for s in columns { sum &+= line[s] }
+        }
+        return writer(sum &* k, &overflows)
+      }
+    case .average(let k, true):
+      windows(memory) { plane, rows, columns in
+        var sum: Int128 = 0
+        for r in rows {
+          let line = plane + r * width
+          for s in columns { sum &+= Int128(line[s]) }
+        }
+        return writer(sum * Int128(k), &overflows)
+      }
+    }
+    tally.results += overflows
+  }
+
+  /// The commonest pooling, 2 × 2 without padding, with the window's four taps read
+  /// directly (the general loop spends most of its time on its own bounds).
+  private func maximum2x2(_ memory: FrameMemory, _ overflows: inout Int) {
+    let x = memory[input]
+    var y = memory[output]
+    for c in 0..<channels {
+      let plane = x + c * height * width
+      for oh in 0..<outputHeight {
+        let upper = plane + oh * stride.h * width
+        let lower = upper + width
+        for ow in 0..<outputWidth {
+          let l = ow * stride.w
+          let m = max(max(upper[l], upper[l + 1]), max(lower[l], lower[l + 1]))
+          y.pointee = passesThrough ? m : writer(m, &overflows)
+          y += 1
+        }
+      }
+    }
+  }
+
+  /// Calls `reduce` with each window's input plane and its rows and columns inside the
+  /// input (the padding cut off), and stores what it returns.
+  @inline(__always)
+  private func windows(
+    _ memory: FrameMemory,
+    _ reduce: (UnsafeMutablePointer<Int64>, Range<Int>, Range<Int>) -> Int64
+  ) {
+    let x = memory[input]
+    var y = memory[output]
     for c in 0..<channels {
       let plane = x + c * height * width
       for oh in 0..<outputHeight {
@@ -42,33 +113,10 @@ struct PoolingKernel: FrameKernel {
         let rows = max(top, 0)..<min(top + kernel.h, height)
         for ow in 0..<outputWidth {
           let left = ow * stride.w - padding.w
-          let columns = max(left, 0)..<min(left + kernel.w, width)
-          let value: Int64
-          switch reduction {
-          case .maximum:
-            var m = Int64.min
-            for r in rows {
-              for s in columns { m = max(m, plane[r * width + s]) }
-            }
-            value = writer(m, &overflows)
-          case .average(let k, false):
-            // The product's format is at least as wide as the sum's: both fit Int64.
-            var sum: Int64 = 0
-            for r in rows {
-              for s in columns { sum &+= plane[r * width + s] }
-            }
-            value = writer(sum &* k, &overflows)
-          case .average(let k, true):
-            var sum: Int128 = 0
-            for r in rows {
-              for s in columns { sum &+= Int128(plane[r * width + s]) }
-            }
-            value = writer(sum * Int128(k), &overflows)
-          }
-          y[(c * outputHeight + oh) * outputWidth + ow] = value
+          y.pointee = reduce(plane, rows, max(left, 0)..<min(left + kernel.w, width))
+          y += 1
         }
       }
     }
-    tally.results += overflows
   }
 }
