@@ -10,7 +10,9 @@ For each model (an Etch model document NAME.json beside NAME.safetensors) this s
      burst of load on a shared machine hurts every engine alike), frames per second at batch 1
      and batch 256, one thread each: ONNX Runtime (intra- and inter-op threads 1, sequential),
      PyTorch (torch.set_num_threads(1), inference mode), and `etch bench --threads 1` with the
-     float and the fixed engine (ap_fixed<16,6>, the Simulator);
+     float and the fixed engine (the Simulator) at each --fixed precision: by default the
+     calibrated precision (etch bench's default; it calibrates on the first 1,000 frames
+     before timing starts) and uniform ap_fixed<16,6> (hls4ml's default);
   4. prints a table with the ratios Etch / ONNX Runtime and Etch / PyTorch, and --json FILE
      writes every number.
 
@@ -254,11 +256,11 @@ def loop_rate(call, frames, batch):
     return len(frames) / (time.perf_counter() - begin)
 
 
-def etch_rate(etch, model_path, data, batch, engine, extra=()):
+def etch_rate(etch, model_path, data, batch, engine, precision=None):
     command = [etch, "bench", model_path, "--data", data, "--batch", str(batch), "--threads", "1",
-               "--engine", engine, "--json", *extra]
-    if engine == "fixed":
-        command += ["--precision", "ap_fixed<16,6>"]
+               "--engine", engine, "--json"]
+    if precision:
+        command += ["--precision", precision]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     report = json.loads(out)
     assert report["frames_out"] == report["frames_in"], report
@@ -272,7 +274,11 @@ def main():
     parser.add_argument("--frames", type=int, default=0, help="frames per measurement (default: by model size)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds; the best per engine is kept")
     parser.add_argument("--json", help="write every number to this file")
+    parser.add_argument("--fixed", action="append", metavar="PRECISION",
+                        help="a precision for the fixed engine, repeatable "
+                             "(default: calibrated and ap_fixed<16,6>)")
     args = parser.parse_args()
+    fixed_precisions = args.fixed or ["calibrated", "ap_fixed<16,6>"]
 
     import onnxruntime as ort
     import torch
@@ -332,8 +338,10 @@ def main():
                         "onnxruntime": loop_rate(ort_call, frames, batch),
                         "pytorch": loop_rate(torch_call, frames, batch),
                         "etch float": etch_rate(args.etch, path, data, batch, "float"),
-                        "etch fixed": etch_rate(args.etch, path, data, batch, "fixed"),
                     }
+                    for precision in fixed_precisions:
+                        rates[f"etch fixed {precision}"] = etch_rate(
+                            args.etch, path, data, batch, "fixed", precision)
                     for engine, rate in rates.items():
                         key = (engine, batch)
                         best[key] = max(best.get(key, 0), rate)
@@ -343,9 +351,9 @@ def main():
                                 "ratio_to_onnxruntime": rate / best[("onnxruntime", batch)],
                                 "ratio_to_pytorch": rate / best[("pytorch", batch)]})
 
-    print(f"{'model':<26} {'engine':<12} {'batch':>5} {'frames/s':>12} {'/ ORT':>7} {'/ torch':>8}")
+    print(f"{'model':<26} {'engine':<31} {'batch':>5} {'frames/s':>12} {'/ ORT':>7} {'/ torch':>8}")
     for r in results:
-        print(f"{r['model']:<26} {r['engine']:<12} {r['batch']:>5} {r['frames_per_second']:>12,.0f} "
+        print(f"{r['model']:<26} {r['engine']:<31} {r['batch']:>5} {r['frames_per_second']:>12,.0f} "
               f"{r['ratio_to_onnxruntime']:>7.2f} {r['ratio_to_pytorch']:>8.2f}")
     if args.json:
         with open(args.json, "w") as f:
