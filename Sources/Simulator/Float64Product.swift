@@ -67,9 +67,12 @@ extension AccumulationPlan {
   /// through the result writer. Each sum is an integer below 2^53, so `Int64(_:)` is exact.
   private func write(_ values: UnsafeMutableRawPointer, count: Int, _ overflows: inout Int) {
     var i = 0
+    let sums = values.assumingMemoryBound(to: Double.self)
     if let vector = float64Write {
       while i + 4 <= count {
-        let v = values.loadUnaligned(fromByteOffset: i &* 8, as: SIMD4<Double>.self)
+        // Four scalar loads, which the compiler merges: a vector `loadUnaligned` here was
+        // compiled (Swift 6.3, -target-cpu haswell) into an aligned reload that faults.
+        let v = SIMD4(sums[i], sums[i &+ 1], sums[i &+ 2], sums[i &+ 3])
         if let raws = vector(v) {
           values.storeBytes(of: raws, toByteOffset: i &* 8, as: SIMD4<Int64>.self)
         } else {
@@ -83,7 +86,7 @@ extension AccumulationPlan {
       }
     }
     while i < count {
-      let acc = Int64(values.load(fromByteOffset: i &* 8, as: Double.self))
+      let acc = Int64(sums[i])
       values.storeBytes(of: result(acc, &overflows), toByteOffset: i &* 8, as: Int64.self)
       i += 1
     }

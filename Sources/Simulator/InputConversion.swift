@@ -48,8 +48,10 @@ struct InputConversion: Sendable {
     var start = 0
     if let vector {
       while start + 4 <= slot.count {
-        let v = UnsafeRawPointer(values + start).loadUnaligned(as: SIMD4<Float>.self)
-        guard let n = vector(SIMD4<Double>(v)) else { break }
+        let p = values + start
+        // Scalar loads (see `AccumulationPlan.write`): no aligned vector load of floats.
+        guard let n = vector(SIMD4(Double(p[0]), Double(p[1]), Double(p[2]), Double(p[3])))
+        else { break }
         UnsafeMutableRawPointer(raws + start).storeBytes(of: n, as: SIMD4<Int64>.self)
         start += 4
       }
