@@ -100,7 +100,7 @@ func accumulate<S: TileScalar>(_ c: inout S.Tile, _ a: S, _ x: S.Tile) {
 
 @inlinable @inline(__always)
 func load<S: TileScalar>(_ pointer: UnsafePointer<S>) -> S.Tile {
-  UnsafeRawPointer(pointer).loadUnaligned(as: S.Tile.self)
+  S.load(pointer)
 }
 
 @inlinable @inline(__always)
@@ -111,7 +111,7 @@ func store<S: TileScalar>(_ value: S.Tile, _ pointer: UnsafeMutablePointer<S>, _
   case .relu: v = S.rectify(value)
   case .leakyRelu(let alpha): v = S.leaky(value, alpha)
   }
-  UnsafeMutableRawPointer(pointer).storeBytes(of: v, as: S.Tile.self)
+  S.store(v, pointer)
 }
 
 /// Four rows by one tile.

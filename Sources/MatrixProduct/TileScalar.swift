@@ -13,7 +13,9 @@
 /// The operations are requirements, implemented on each concrete type, because the `SIMD`
 /// protocol's own generic operators work one lane at a time: code generic over `SIMD`,
 /// even once specialised, compares and selects lane by lane (measured: the float engine
-/// 5× slower), while the concrete vector types map them to single instructions.
+/// 5× slower), while the concrete vector types map them to single instructions. Loads and
+/// stores too: generic ones were left as calls in the dense layers' products (measured:
+/// BraggNN's float engine at half speed).
 public protocol TileScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
   /// One tile row.
   associatedtype Tile: SIMD where Tile.Scalar == Self
@@ -28,6 +30,10 @@ public protocol TileScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
   static func rectify(_ v: Tile) -> Tile
   /// `v > 0 ? v : α·v` per lane, NaN kept.
   static func leaky(_ v: Tile, _ alpha: Self) -> Tile
+  /// The tile row at `pointer`, which need not be aligned.
+  static func load(_ pointer: UnsafePointer<Self>) -> Tile
+  /// Stores a tile row at `pointer`, which need not be aligned.
+  static func store(_ v: Tile, _ pointer: UnsafeMutablePointer<Self>)
 }
 
 extension TileScalar {
@@ -72,6 +78,18 @@ extension Float: TileScalar {
   public static func leaky(_ v: Tile, _ alpha: Float) -> Tile {
     v.replacing(with: v * alpha, where: v .<= 0)
   }
+
+  /// An unaligned load of a tile row.
+  @inlinable @inline(__always)
+  public static func load(_ pointer: UnsafePointer<Float>) -> Tile {
+    UnsafeRawPointer(pointer).loadUnaligned(as: Tile.self)
+  }
+
+  /// An unaligned store of a tile row.
+  @inlinable @inline(__always)
+  public static func store(_ v: Tile, _ pointer: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: v, as: Tile.self)
+  }
 }
 
 extension Double: TileScalar {
@@ -105,5 +123,17 @@ extension Double: TileScalar {
   @inlinable @inline(__always)
   public static func leaky(_ v: Tile, _ alpha: Double) -> Tile {
     v.replacing(with: v * alpha, where: v .<= 0)
+  }
+
+  /// An unaligned load of a tile row.
+  @inlinable @inline(__always)
+  public static func load(_ pointer: UnsafePointer<Double>) -> Tile {
+    UnsafeRawPointer(pointer).loadUnaligned(as: Tile.self)
+  }
+
+  /// An unaligned store of a tile row.
+  @inlinable @inline(__always)
+  public static func store(_ v: Tile, _ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: v, as: Tile.self)
   }
 }
