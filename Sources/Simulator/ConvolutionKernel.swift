@@ -47,6 +47,8 @@ struct ConvolutionKernel: FrameKernel {
   var scratchBytes: Int {
     let g = geometry
     guard plan.path == .exactFloat64 else { return g.positions * g.depth * plan.lane.byteCount }
+    // The converted input, then the receptive fields; a 1 × 1 convolution reads the former
+    // as its B, so it too is followed by `tileSlack` (the fields' space covers it).
     return (g.channels * g.height * g.width + g.depth * g.positions + Double.tileSlack) * 8
   }
 
@@ -110,7 +112,21 @@ struct ConvolutionKernel: FrameKernel {
     let columns = (memory.scratch + g.channels * planeCount * 8).bindMemory(
       to: Double.self, capacity: g.depth * g.positions + Double.tileSlack)
     let w = weights.pointer.assumingMemoryBound(to: Double.self)
+    // A 1 × 1 convolution that keeps the geometry reads its input as it is: row `ci` of B
+    // is input plane `ci`.
+    let pointwise =
+      g.kernel == Pair(1, 1) && g.stride == Pair(1, 1) && g.padTop == 0 && g.padLeft == 0
+      && g.outputHeight == g.height && g.outputWidth == g.width
     for group in 0..<g.groups {
+      if pointwise {
+        let first = group * g.groupOutputs
+        let product = Float64Product(
+          m: g.groupOutputs, n: g.positions, k: g.depth, a: w + first * g.depth, lda: g.depth,
+          b: x + group * g.groupChannels * planeCount, ldb: g.positions, bias: .perRow,
+          firstOutput: first, result: memory[output] + first * g.positions)
+        plan.run(product, &tally)
+        continue
+      }
       var row = columns
       for ci in 0..<g.groupChannels {
         let plane = x + (group * g.groupChannels + ci) * planeCount

@@ -23,12 +23,32 @@ struct Float64Product {
   var result: UnsafeMutablePointer<Int64>
 
   /// `destination[i] = source[i] · scale` in binary64: exact for the raws and powers of two
-  /// that ``AccumulationPath/exactFloat64`` admits.
+  /// that ``AccumulationPath/exactFloat64`` admits (operands of at most 32 bits).
+  ///
+  /// Four at a time by the binary64 trick: for `|v| < 2^51`, the encoding of `M + v` with
+  /// `M = 1.5·2^52` is `M`'s encoding plus `v`, so adding the integers and subtracting `M`
+  /// as doubles gives `v` exactly (x86-64 before AVX-512 has no vector conversion from
+  /// 64-bit integers). Scalar loads and stores, which the compiler merges (see `write`).
   static func convert(
     _ source: UnsafePointer<Int64>, count: Int, scale: Double,
     to destination: UnsafeMutablePointer<Double>
   ) {
-    for i in 0..<count { destination[i] = Double(source[i]) * scale }
+    let magic = SIMD4<Double>(repeating: 6_755_399_441_055_744)
+    let bits = unsafeBitCast(magic, to: SIMD4<Int64>.self)
+    var i = 0
+    while i + 4 <= count {
+      let v = SIMD4(source[i], source[i &+ 1], source[i &+ 2], source[i &+ 3])
+      let x = (unsafeBitCast(v &+ bits, to: SIMD4<Double>.self) - magic) * scale
+      destination[i] = x[0]
+      destination[i &+ 1] = x[1]
+      destination[i &+ 2] = x[2]
+      destination[i &+ 3] = x[3]
+      i += 4
+    }
+    while i < count {
+      destination[i] = Double(source[i]) * scale
+      i += 1
+    }
   }
 }
 

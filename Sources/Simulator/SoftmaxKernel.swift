@@ -27,10 +27,30 @@ struct SoftmaxKernel: FrameKernel {
   var scratchBytes: Int { length * 8 }
 
   func run(_ memory: FrameMemory, _ tally: inout OverflowTally) {
+    var (overflows, steps) = (0, 0)
+    exp.entries.withUnsafeBufferPointer { exps in
+      reciprocal.entries.withUnsafeBufferPointer { reciprocals in
+        if sumStep.result.storageWidth > 64 {
+          rows(memory, exps, reciprocals, Int128.self, &overflows, &steps)
+        } else {
+          rows(memory, exps, reciprocals, Int64.self, &overflows, &steps)
+        }
+      }
+    }
+    tally.results += overflows
+    tally.accumulatorSteps += steps
+  }
+
+  /// Every row, the sum `s + e` computed in `Sum` (which holds its format); the tables are
+  /// read through buffer pointers, as the loops run per element.
+  @inline(__always)
+  private func rows<Sum: StepRaw>(
+    _ memory: FrameMemory, _ exps: UnsafeBufferPointer<Int64>,
+    _ reciprocals: UnsafeBufferPointer<Int64>, _: Sum.Type, _ overflows: inout Int,
+    _ steps: inout Int
+  ) {
     let (x, y) = (memory[input], memory[output])
     let e = memory.scratch.bindMemory(to: Int64.self, capacity: length)
-    let sumWide = sumStep.result.storageWidth > 64
-    var (overflows, steps) = (0, 0)
     for o in 0..<outer {
       for i in 0..<inner {
         let base = o * length * inner + i
@@ -38,20 +58,15 @@ struct SoftmaxKernel: FrameKernel {
         for j in 0..<length { m = max(m, x[base + j * inner]) }
         var s: Int64 = 0
         for j in 0..<length {
-          e[j] = exp.entries[exp.index(x[base + j * inner] - m)]
-          s =
-            sumWide
-            ? sumWriter(sumStep(Int128(s), Int128(e[j])), &steps)
-            : sumWriter(sumStep(s, e[j]), &steps)
+          e[j] = exps[exp.index(x[base + j * inner] - m)]
+          s = Sum.write(sumWriter, sumStep(Sum(s), Sum(e[j])), &steps)
         }
-        let r = reciprocal.entries[reciprocal.index(s)]
+        let r = reciprocals[reciprocal.index(s)]
         for j in 0..<length {
           y[base + j * inner] =
             wide ? writer(Int128(e[j]) * Int128(r), &overflows) : writer(e[j] &* r, &overflows)
         }
       }
     }
-    tally.results += overflows
-    tally.accumulatorSteps += steps
   }
 }
