@@ -16,6 +16,8 @@ import FixedPoint
 /// refused, and the caller writes it one value at a time through the full writer, which
 /// also counts the overflows.
 struct Float64Write: Sendable {
+  /// How `x` becomes an integer: it already is one (`F_out ≥ F_acc`), `AP_TRN`, `AP_RND`,
+  /// `AP_RND_CONV`.
   enum Rounding: Sendable {
     case none, floor, halfUp, halfEven
   }
@@ -26,6 +28,7 @@ struct Float64Write: Sendable {
   /// The output's pass band (`RawWriter.low ... high`), at most 2^50 in magnitude.
   let low: Double
   let high: Double
+  /// Whether a negative accumulator becomes 0 first (ReLU, which writes 0 for it).
   let rectifies: Bool
 
   /// `1.5 · 2^52`.
