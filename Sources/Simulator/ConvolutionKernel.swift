@@ -118,29 +118,22 @@ struct ConvolutionKernel: FrameKernel {
       g.kernel == Pair(1, 1) && g.stride == Pair(1, 1) && g.padTop == 0 && g.padLeft == 0
       && g.outputHeight == g.height && g.outputWidth == g.width
     for group in 0..<g.groups {
-      if pointwise {
-        let first = group * g.groupOutputs
-        let product = Float64Product(
-          m: g.groupOutputs, n: g.positions, k: g.depth, a: w + first * g.depth, lda: g.depth,
-          b: x + group * g.groupChannels * planeCount, ldb: g.positions, bias: .perRow,
-          firstOutput: first, result: memory[output] + first * g.positions)
-        plan.run(product, &tally)
-        continue
-      }
-      var row = columns
-      for ci in 0..<g.groupChannels {
-        let plane = x + (group * g.groupChannels + ci) * planeCount
-        for r in 0..<g.kernel.h {
-          for s in 0..<g.kernel.w {
-            gatherRow(plane, r: r, s: s, into: row)
-            row += g.positions
+      let planes = x + group * g.groupChannels * planeCount
+      if !pointwise {
+        var row = columns
+        for ci in 0..<g.groupChannels {
+          for r in 0..<g.kernel.h {
+            for s in 0..<g.kernel.w {
+              gatherRow(planes + ci * planeCount, r: r, s: s, into: row)
+              row += g.positions
+            }
           }
         }
       }
       let first = group * g.groupOutputs
       let product = Float64Product(
         m: g.groupOutputs, n: g.positions, k: g.depth, a: w + first * g.depth, lda: g.depth,
-        b: columns, ldb: g.positions, bias: .perRow, firstOutput: first,
+        b: pointwise ? planes : columns, ldb: g.positions, bias: .perRow, firstOutput: first,
         result: memory[output] + first * g.positions)
       plan.run(product, &tally)
     }

@@ -33,7 +33,7 @@ struct Float64Product {
     _ source: UnsafePointer<Int64>, count: Int, scale: Double,
     to destination: UnsafeMutablePointer<Double>
   ) {
-    let magic = SIMD4<Double>(repeating: 6_755_399_441_055_744)
+    let magic = SIMD4<Double>(repeating: Float64Write.magic)
     let bits = unsafeBitCast(magic, to: SIMD4<Int64>.self)
     var i = 0
     while i + 4 <= count {

@@ -31,8 +31,10 @@ struct Float64Write: Sendable {
   /// Whether a negative accumulator becomes 0 first (ReLU, which writes 0 for it).
   let rectifies: Bool
 
-  /// `1.5 · 2^52`.
-  private static let magic: Double = 6_755_399_441_055_744
+  /// `1.5 · 2^52`: added and subtracted, it rounds a double below 2^51 to an integer, and
+  /// its encoding plus an integer below 2^51 encodes `M` plus that integer
+  /// (`Float64Product.convert`).
+  static let magic: Double = 6_755_399_441_055_744
 
   /// The vector write for `writer`, or nil when its activation or modes need the scalar one.
   init?(_ writer: ActivationWriter) {
